@@ -1,0 +1,62 @@
+package analytics;
+
+import java.util.Set;
+
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code Authorization: Bearer <key>} on /api/v1. Other paths are left to form login; there a
+ * missing login redirects to /login, here it is a 401 with a JSON message.
+ */
+@ApplicationScoped
+class ApiKeyAuthMechanism implements HttpAuthenticationMechanism {
+
+    static final String API = "/api/v1/";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String header = context.request().getHeader("Authorization");
+        if (!context.normalizedPath().startsWith(API) || header == null
+                || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Uni.createFrom().nullItem();
+        }
+        String key = header.substring(7).strip();
+        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(key, "bearer")));
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.normalizedPath().startsWith(API)) {
+            return Uni.createFrom().item(false);
+        }
+        context.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer")
+                .putHeader("Content-Type", "application/json")
+                .end("{\"error\":\"Missing or invalid API key. Send it as 'Authorization: Bearer <key>'.\"}");
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public int getPriority() {
+        return 2000;
+    }
+}

@@ -1,0 +1,78 @@
+package analytics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Names of one site's read-model keys. All share the hash tag {site}, so one Lua step can update
+ * them together, on a single Redis or a cluster. Hours are named by the epoch second at which the
+ * local hour starts, which keeps both 01:00 hours of a daylight-saving fall-back apart.
+ */
+@ApplicationScoped
+class ReadModelKeys {
+
+    private final String prefix;
+
+    ReadModelKeys(@ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+        this.prefix = prefix;
+    }
+
+    String site(String site) {
+        return prefix + ":{" + site + "}:";
+    }
+
+    String position(String site) {
+        return site(site) + "pos";
+    }
+
+    String pageviews(String site, Bucket bucket) {
+        return site(site) + "pv:" + bucket.key();
+    }
+
+    String visitors(String site, Bucket bucket) {
+        return site(site) + "uv:" + bucket.key();
+    }
+
+    String pages(String site, Bucket bucket) {
+        return site(site) + "pages:" + bucket.key();
+    }
+
+    String pageVisitors(String site, Bucket bucket, String path) {
+        return site(site) + "pagev:" + bucket.key() + ":" + path;
+    }
+
+    String events(String site, Bucket bucket) {
+        return site(site) + "events:" + bucket.key();
+    }
+
+    String realtime(String site, long epochMinute) {
+        return site(site) + "rt:" + epochMinute;
+    }
+
+    /** A time bucket of the read model: an hour, a day or a month, in the site's time zone. */
+    sealed interface Bucket permits Hour, Day, Month {
+        String key();
+    }
+
+    record Hour(long startEpochSecond) implements Bucket {
+        public String key() {
+            return "h:" + startEpochSecond;
+        }
+    }
+
+    record Day(LocalDate date) implements Bucket {
+        public String key() {
+            return "d:" + date;
+        }
+    }
+
+    record Month(YearMonth month) implements Bucket {
+        public String key() {
+            return "m:" + month;
+        }
+    }
+}

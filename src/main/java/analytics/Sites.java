@@ -1,0 +1,79 @@
+package analytics;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import events.api.SiteEvents;
+import events.api.SiteRegistered;
+import events.api.SiteRemoved;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Creating, finding and deleting sites, with the site events that tell ingest about them. */
+@ApplicationScoped
+class Sites {
+
+    private final SiteEvents events;
+    private final ReadModel readModel;
+
+    Sites(SiteEvents events, ReadModel readModel) {
+        this.events = events;
+        this.readModel = readModel;
+    }
+
+    Site create(Caller owner, String domainInput, String timezone) {
+        String domain;
+        try {
+            domain = Domains.normalise(domainInput);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("domain", e.getMessage());
+        }
+        ZoneId zone = zone(timezone);
+        Site site = QuarkusTransaction.requiringNew().call(() -> {
+            if (Site.byDomain(domain) != null) {
+                throw new BadParameter("domain", domain + " is already registered");
+            }
+            Site created = new Site();
+            created.domain = domain;
+            created.timezone = zone.getId();
+            created.ownerId = owner.userId();
+            created.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+            created.persist();
+            return created;
+        });
+        events.publish(new SiteRegistered(site.domain, site.timezone));
+        return site;
+    }
+
+    List<Site> visibleTo(Caller caller) {
+        return QuarkusTransaction.joiningExisting().call(() -> Site.ownedBy(caller.userId()));
+    }
+
+    /** The site, if the caller may see it; otherwise NotFound, so that sites cannot be discovered. */
+    Site visible(Caller caller, String domain) {
+        Site site = QuarkusTransaction.joiningExisting().call(() -> Site.byDomain(domain));
+        if (site == null || !site.ownerId.equals(caller.userId())) {
+            throw new NotFound("site '" + domain + "' not found");
+        }
+        return site;
+    }
+
+    void delete(Caller caller, String domain) {
+        Site site = visible(caller, domain);
+        QuarkusTransaction.requiringNew().run(() -> Site.deleteById(site.id));
+        events.publish(new SiteRemoved(site.domain));
+        readModel.drop(site.domain);
+    }
+
+    static ZoneId zone(String timezone) {
+        if (timezone == null || timezone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(timezone.strip())) {
+            throw new BadParameter("timezone", "'" + timezone + "' is not a known IANA time zone");
+        }
+        return ZoneId.of(timezone.strip());
+    }
+}

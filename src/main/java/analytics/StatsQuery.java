@@ -1,0 +1,146 @@
+package analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The read side: answers every question from the read model in Redis, never from MySQL. */
+@ApplicationScoped
+class StatsQuery {
+
+    record Totals(long visitors, long pageviews) {
+    }
+
+    record Point(String date, long visitors, long pageviews) {
+    }
+
+    record PageRow(String page, long visitors, long pageviews) {
+    }
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_CANDIDATES = 20_000;
+
+    private final Redis redis;
+    private final ReadModelKeys keys;
+
+    StatsQuery(Redis redis, ReadModelKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    Totals totals(String site, Period period) {
+        Request visitors = Request.cmd(Command.PFCOUNT);
+        Request pageviews = Request.cmd(Command.MGET);
+        for (ReadModelKeys.Bucket bucket : period.cover()) {
+            visitors.arg(keys.visitors(site, bucket));
+            pageviews.arg(keys.pageviews(site, bucket));
+        }
+        List<Response> answers = batch(List.of(visitors, pageviews));
+        return new Totals(answers.get(0).toLong(), sum(answers.get(1)));
+    }
+
+    List<Point> timeseries(String site, Period period, ZoneId zone) {
+        List<Request> calls = new ArrayList<>();
+        Request pageviews = Request.cmd(Command.MGET);
+        for (ReadModelKeys.Bucket bucket : period.series()) {
+            calls.add(Request.cmd(Command.PFCOUNT).arg(keys.visitors(site, bucket)));
+            pageviews.arg(keys.pageviews(site, bucket));
+        }
+        calls.add(pageviews);
+        List<Response> answers = batch(calls);
+        Response counts = answers.get(answers.size() - 1);
+        List<Point> points = new ArrayList<>(period.series().size());
+        for (int i = 0; i < period.series().size(); i++) {
+            points.add(new Point(period.label(period.series().get(i), zone), answers.get(i).toLong(),
+                    number(counts.get(i))));
+        }
+        return points;
+    }
+
+    /**
+     * Top pages by visitors. Candidates come from the merged page-view ranking; since a page never
+     * has more visitors than page views, the list grows until no page left out could rank higher.
+     */
+    List<PageRow> topPages(String site, Period period, int limit) {
+        String merged = keys.site(site) + "tmp:pages:" + UUID.randomUUID();
+        Request union = Request.cmd(Command.ZUNIONSTORE).arg(merged).arg(period.cover().size());
+        period.cover().forEach(bucket -> union.arg(keys.pages(site, bucket)));
+        batch(List.of(union, Request.cmd(Command.EXPIRE).arg(merged).arg(60)));
+        try {
+            int wanted = limit + 20;
+            while (true) {
+                Response top = redis.send(Request.cmd(Command.ZREVRANGE).arg(merged).arg(0).arg(wanted - 1)
+                        .arg("WITHSCORES")).await().atMost(CALL_TIMEOUT);
+                List<PageRow> rows = pageRows(site, period, top);
+                long fewestViews = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).pageviews();
+                rows.sort(Comparator.comparingLong(PageRow::visitors).reversed()
+                        .thenComparing(Comparator.comparingLong(PageRow::pageviews).reversed())
+                        .thenComparing(PageRow::page));
+                boolean exhaustive = rows.size() < wanted;
+                boolean settled = exhaustive || fewestViews <= rows.get(limit - 1).visitors();
+                if (settled || wanted >= MAX_CANDIDATES) {
+                    return rows.subList(0, Math.min(limit, rows.size()));
+                }
+                wanted = Math.min(wanted * 4, MAX_CANDIDATES);
+            }
+        } finally {
+            redis.send(Request.cmd(Command.UNLINK).arg(merged)).await().atMost(CALL_TIMEOUT);
+        }
+    }
+
+    long realtimeVisitors(String site, Instant now) {
+        long minute = now.getEpochSecond() / 60;
+        Request count = Request.cmd(Command.PFCOUNT);
+        for (long m = minute - 4; m <= minute; m++) {
+            count.arg(keys.realtime(site, m));
+        }
+        return redis.send(count).await().atMost(CALL_TIMEOUT).toLong();
+    }
+
+    private List<PageRow> pageRows(String site, Period period, Response top) {
+        List<String> pages = new ArrayList<>();
+        List<Long> views = new ArrayList<>();
+        for (int i = 0; i + 1 < top.size(); i += 2) {
+            pages.add(top.get(i).toString());
+            views.add(Math.round(Double.parseDouble(top.get(i + 1).toString())));
+        }
+        List<Request> counts = new ArrayList<>(pages.size());
+        for (String page : pages) {
+            Request count = Request.cmd(Command.PFCOUNT);
+            period.cover().forEach(bucket -> count.arg(keys.pageVisitors(site, bucket, page)));
+            counts.add(count);
+        }
+        List<Response> visitors = counts.isEmpty() ? List.of() : batch(counts);
+        List<PageRow> rows = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            rows.add(new PageRow(pages.get(i), visitors.get(i).toLong(), views.get(i)));
+        }
+        return rows;
+    }
+
+    private List<Response> batch(List<Request> calls) {
+        return redis.batch(calls).await().atMost(CALL_TIMEOUT);
+    }
+
+    private static long sum(Response values) {
+        long total = 0;
+        for (Response value : values) {
+            total += number(value);
+        }
+        return total;
+    }
+
+    private static long number(Response value) {
+        return value == null ? 0 : value.toLong();
+    }
+}

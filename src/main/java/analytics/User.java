@@ -1,0 +1,34 @@
+package analytics;
+
+import java.time.LocalDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String email;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    public boolean admin;
+
+    @Column(name = "created_at")
+    public LocalDateTime createdAt;
+
+    static User byEmail(String email) {
+        return find("email", email.toLowerCase()).firstResult();
+    }
+}

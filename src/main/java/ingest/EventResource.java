@@ -1,0 +1,139 @@
+package ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import events.api.HitQueue;
+import events.api.PageViewRecorded;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The public, Plausible-compatible endpoint. Runs on the event loop: parse, drop bots and unknown
+ * sites, enrich, then put the hit on the durable queue and answer 202 only once Redis has it.
+ */
+@Path("/api/event")
+public class EventResource {
+
+    static final String DROPPED = "X-Footfall-Dropped";
+
+    private final HitParser parser;
+    private final UserAgents agents;
+    private final SiteDirectory sites;
+    private final ClientAddress clients;
+    private final VisitorIds visitors;
+    private final HitQueue queue;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EventResource(HitParser parser, UserAgents agents, SiteDirectory sites, ClientAddress clients,
+            VisitorIds visitors, HitQueue queue, IngestMetrics metrics, IngestConfig config, ObjectMapper json,
+            Clock clock) {
+        this.parser = parser;
+        this.agents = agents;
+        this.sites = sites;
+        this.clients = clients;
+        this.visitors = visitors;
+        this.queue = queue;
+        this.metrics = metrics;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> record(byte[] body, @Context HttpServerRequest request) {
+        ParsedHit hit;
+        PageUrl page;
+        try {
+            hit = parser.parse(body);
+            page = PageUrl.parse(hit.url(), hit.hashMode());
+        } catch (BadHit bad) {
+            metrics.rejected(bad.field);
+            return Uni.createFrom().item(cors(Response.status(bad.status).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", bad.getMessage(), "field", bad.field))).build());
+        }
+        String userAgent = request.getHeader("User-Agent");
+        Agent agent = agents.parse(userAgent);
+        if (agent.bot()) {
+            return dropped("bot");
+        }
+        List<String> known = hit.domains().stream().filter(domain -> sites.zoneOf(domain) != null).toList();
+        if (known.isEmpty()) {
+            return dropped("unknown-site");
+        }
+        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String ip = clients.of(peer, request.getHeader("X-Forwarded-For"), request.getHeader("Forwarded"));
+        Instant now = clock.instant();
+        List<Uni<Void>> writes = new ArrayList<>(known.size());
+        for (String site : known) {
+            ZoneId zone = sites.zoneOf(site);
+            writes.add(visitors.of(site, zone, now, ip, userAgent)
+                    .map(visitor -> event(hit, page, agent, site, now, visitor))
+                    .chain(event -> queue.enqueue(site, encode(event))));
+        }
+        return Uni.join().all(writes).andFailFast()
+                .ifNoItem().after(config.enqueueTimeout()).fail()
+                .map(done -> {
+                    metrics.accepted();
+                    return cors(Response.accepted("ok").type(MediaType.TEXT_PLAIN)).build();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    metrics.dropped("queue-unavailable");
+                    return cors(Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
+                            .entity(Map.of("error", "the hit queue is unavailable; retry later"))).build();
+                });
+    }
+
+    @OPTIONS
+    public Response preflight() {
+        return cors(Response.noContent()).header("Access-Control-Allow-Methods", "POST, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Content-Type").header("Access-Control-Max-Age", "86400")
+                .build();
+    }
+
+    private Uni<Response> dropped(String reason) {
+        metrics.dropped(reason);
+        return Uni.createFrom().item(cors(Response.accepted("ok").type(MediaType.TEXT_PLAIN)
+                .header(DROPPED, reason)).build());
+    }
+
+    private static Response.ResponseBuilder cors(Response.ResponseBuilder response) {
+        return response.header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", DROPPED);
+    }
+
+    private static PageViewRecorded event(ParsedHit hit, PageUrl page, Agent agent, String site, Instant at,
+            long visitor) {
+        Map<String, String> utm = page.utm();
+        return new PageViewRecorded(PageViewRecorded.VERSION, EventIds.next(at.toEpochMilli()).toString(), site,
+                at.toEpochMilli(), hit.name(), page.path(), visitor, Referrers.host(hit.referrer(), site),
+                agent.browser(), agent.os(), agent.device(), utm.get("utm_source"), utm.get("utm_medium"),
+                utm.get("utm_campaign"), utm.get("utm_content"), utm.get("utm_term"), hit.props());
+    }
+
+    private String encode(PageViewRecorded event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package ingest;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counters of what happened to hits, for /q/metrics. */
+@ApplicationScoped
+class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer batchWrite;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchWrite = Timer.builder("footfall.batch.write").description("time to write one batch to MySQL")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    void batchWritten(long nanos) {
+        batchWrite.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void accepted() {
+        registry.counter("footfall.hits.accepted").increment();
+    }
+
+    void dropped(String reason) {
+        registry.counter("footfall.hits.dropped", "reason", reason).increment();
+    }
+
+    void rejected(String field) {
+        registry.counter("footfall.hits.rejected", "field", field).increment();
+    }
+
+    void stored(int rows) {
+        registry.counter("footfall.hits.stored").increment(rows);
+    }
+
+    void failed(int rows) {
+        registry.counter("footfall.hits.failed").increment(rows);
+    }
+}

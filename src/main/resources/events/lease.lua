@@ -1,0 +1,7 @@
+-- Takes or renews a lease. KEYS[1] lease key; ARGV[1] owner, ARGV[2] time to live in ms.
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
