@@ -14,8 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@code Authorization: Bearer <key>} on /api/v1. Other paths are left to form login; there a
- * missing login redirects to /login, here it is a 401 with a JSON message.
+ * {@code Authorization: Bearer <key>} on /api/v1. Other paths are left to form login: there a
+ * missing login redirects to /login, here it is a 401.
  */
 @ApplicationScoped
 class ApiKeyAuthMechanism implements HttpAuthenticationMechanism {
@@ -34,19 +34,10 @@ class ApiKeyAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     @Override
-    public Uni<Boolean> sendChallenge(RoutingContext context) {
-        if (!context.normalizedPath().startsWith(API)) {
-            return Uni.createFrom().item(false);
-        }
-        context.response().setStatusCode(401)
-                .putHeader("WWW-Authenticate", "Bearer")
-                .putHeader("Content-Type", "application/json")
-                .end("{\"error\":\"Missing or invalid API key. Send it as 'Authorization: Bearer <key>'.\"}");
-        return Uni.createFrom().item(true);
-    }
-
-    @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (!context.normalizedPath().startsWith(API)) {
+            return Uni.createFrom().nullItem(); // the next mechanism (form login) answers
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 
