@@ -58,6 +58,10 @@ class PageViewWriter {
 
     void start(@Observes StartupEvent event) {
         running.set(true);
+        if (config.writerThreads() <= 0) {
+            LOG.warn("footfall.ingest.writer-threads is 0: this replica accepts hits but stores none");
+            return;
+        }
         AtomicInteger names = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.writerThreads(), task -> {
             Thread thread = new Thread(task, "footfall-ingest-" + names.getAndIncrement());
