@@ -1,0 +1,144 @@
+package architecture;
+
+import static architecture.ClassFileText.includeOneThatMentions;
+import static architecture.ClassFileText.mention;
+import static architecture.EntityTables.entityMappedTo;
+import static architecture.RedisCommands.READ_MODEL_WRITES;
+import static architecture.RedisCommands.SCRIPTS;
+import static architecture.RedisCommands.STREAM;
+import static architecture.RedisCommands.command;
+import static architecture.RedisCommands.send;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The "Who owns what" table of the design, as rules. archunit.properties makes a rule that matches nothing fail. */
+@AnalyzeClasses(packages = {"ingest", "events", "analytics"}, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    // Module boundaries: ingest and analytics see only events.api; events sees neither.
+
+    @ArchTest
+    static final ArchRule ingest_does_not_depend_on_analytics = noClasses()
+            .that().resideInAPackage("ingest..")
+            .should().dependOnClassesThat().resideInAPackage("analytics..")
+            .because("ingest learns which sites exist from SiteRegistered/SiteRemoved events, not by calling analytics");
+
+    @ArchTest
+    static final ArchRule ingest_does_not_depend_on_events_internals = noClasses()
+            .that().resideInAPackage("ingest..")
+            .should().dependOnClassesThat(resideInAPackage("events..").and(not(resideInAPackage("events.api.."))))
+            .because("ingest may use events only through events.api");
+
+    @ArchTest
+    static final ArchRule analytics_does_not_depend_on_ingest = noClasses()
+            .that().resideInAPackage("analytics..")
+            .should().dependOnClassesThat().resideInAPackage("ingest..")
+            .because("analytics reads page views from the stream and its Redis read model, never from ingest");
+
+    @ArchTest
+    static final ArchRule analytics_does_not_depend_on_events_internals = noClasses()
+            .that().resideInAPackage("analytics..")
+            .should().dependOnClassesThat(resideInAPackage("events..").and(not(resideInAPackage("events.api.."))))
+            .because("analytics may use events only through events.api");
+
+    @ArchTest
+    static final ArchRule events_does_not_depend_on_ingest_or_analytics = noClasses()
+            .that().resideInAPackage("events..")
+            .should().dependOnClassesThat().resideInAnyPackage("ingest..", "analytics..")
+            .because("the stream is owned by neither side, so events may use nothing from the other modules");
+
+    // (*) captures the first package segment, so events and events.api form the one slice "events".
+    @ArchTest
+    static final ArchRule modules_are_free_of_cycles = slices()
+            .matching("(*)..")
+            .should().beFreeOfCycles()
+            .because("ingest -> events <- analytics only holds if no module leans back on another");
+
+    // Only events talks to the Redis stream.
+
+    @ArchTest
+    static final ArchRule only_events_uses_the_stream_data_source = noClasses()
+            .that().resideOutsideOfPackage("events..")
+            .should().dependOnClassesThat().resideInAPackage("io.quarkus.redis.datasource.stream..")
+            .because("all Redis-stream code lives in events; other modules use streams through events.api");
+
+    @ArchTest
+    static final ArchRule only_events_sends_stream_commands = noClasses()
+            .that().resideOutsideOfPackage("events..")
+            .should().accessFieldWhere(command("stream", STREAM))
+            .because("all Redis-stream code lives in events; other modules use streams through events.api");
+
+    // Positive twin: fails if nothing sends stream commands any more, so the rule above cannot go blind.
+    @ArchTest
+    static final ArchRule stream_commands_are_sent_from_events = classes()
+            .that(send("stream", STREAM))
+            .should().resideInAPackage("events..")
+            .because("events owns the stream(s): publishing, consumer groups, pending entries, trimming");
+
+    // Only analytics writes the read model.
+
+    @ArchTest
+    static final ArchRule only_analytics_sends_read_model_writes = noClasses()
+            .that().resideOutsideOfPackage("analytics..")
+            .should().accessFieldWhere(command("read-model write", READ_MODEL_WRITES))
+            .because("analytics owns the Redis read model (HLL, sorted sets, counters) and is its only writer");
+
+    @ArchTest
+    static final ArchRule only_analytics_uses_read_model_data_sources = noClasses()
+            .that().resideOutsideOfPackage("analytics..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.quarkus.redis.datasource.hyperloglog..", "io.quarkus.redis.datasource.sortedset..",
+                    "io.quarkus.redis.datasource.hash..", "io.quarkus.redis.datasource.keys..")
+            .because("analytics owns the Redis read model (HLL, sorted sets, counters) and is its only writer");
+
+    // The projector's PFADD/ZINCRBY run inside a Lua script, so the Java-side check is on who may run scripts.
+    @ArchTest
+    static final ArchRule only_events_and_analytics_run_scripts = classes()
+            .that(send("script", SCRIPTS))
+            .should().resideInAnyPackage("events..", "analytics..")
+            .because("a script can write any key, and only events (stream) and analytics (read model) own keys it may write");
+
+    // Only ingest maps or queries page_views.
+
+    @ArchTest
+    static final ArchRule only_ingest_maps_page_views = noClasses()
+            .that().resideOutsideOfPackage("ingest..")
+            .should(be(entityMappedTo("page_views")))
+            .because("ingest owns the raw rows in MySQL page_views; the dashboard reads Redis only");
+
+    @ArchTest
+    static final ArchRule only_ingest_mentions_page_views = noClasses()
+            .that().resideOutsideOfPackage("ingest..")
+            .should(mention("page_views"))
+            .because("ingest owns the raw rows in MySQL page_views; the dashboard never runs SQL over them");
+
+    // Positive twin: fails if ingest stops naming the table, e.g. after a rename, so the rule above cannot go blind.
+    @ArchTest
+    static final ArchRule ingest_mentions_page_views = classes()
+            .that().resideInAPackage("ingest..")
+            .should(includeOneThatMentions("page_views"))
+            .because("the page_views checks search for that exact table name");
+
+    // events.api is small and stable: it leans on nothing.
+
+    @ArchTest
+    static final ArchRule events_api_does_not_depend_on_other_modules = noClasses()
+            .that().resideInAPackage("events.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("ingest..", "analytics..")
+            .because("events.api is what the other modules depend on, so it must not depend on them");
+
+    @ArchTest
+    static final ArchRule events_api_does_not_depend_on_events_internals = noClasses()
+            .that().resideInAPackage("events.api..")
+            .should().dependOnClassesThat(resideInAPackage("events..").and(not(resideInAPackage("events.api.."))))
+            .because("events.api stays small and stable; the Redis implementation behind it may change freely");
+}
