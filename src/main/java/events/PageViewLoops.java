@@ -74,6 +74,21 @@ class PageViewLoops implements PageViewFeed {
                 Thread.currentThread().interrupt();
             }
         }
+        releaseLeases();
+    }
+
+    /** Hands the partitions over at once instead of after the lease runs out. */
+    private void releaseLeases() {
+        for (PageViewSubscriber subscriber : subscribers) {
+            for (int p = 0; p < keys.partitions(); p++) {
+                try {
+                    redis.send(Request.cmd(Command.EVAL).arg(Scripts.RELEASE).arg(1)
+                            .arg(keys.lease(subscriber.name(), p)).arg(replica.value())).await().atMost(CALL_TIMEOUT);
+                } catch (RuntimeException e) {
+                    LOG.debugf("could not release lease: %s", e.getMessage());
+                }
+            }
+        }
     }
 
     private void loop(PageViewSubscriber subscriber, int partition) {

@@ -10,6 +10,7 @@ final class Scripts {
 
     static final String COMPLETE = load("complete.lua");
     static final String LEASE = load("lease.lua");
+    static final String RELEASE = load("release.lua");
 
     private Scripts() {
     }

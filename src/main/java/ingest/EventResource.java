@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import events.api.HitQueue;
 import events.api.PageViewRecorded;
+import events.api.SiteEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -37,13 +38,14 @@ public class EventResource {
     private final ClientAddress clients;
     private final VisitorIds visitors;
     private final HitQueue queue;
+    private final SiteEvents siteEvents;
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
     EventResource(HitParser parser, UserAgents agents, SiteDirectory sites, ClientAddress clients,
-            VisitorIds visitors, HitQueue queue, IngestMetrics metrics, IngestConfig config, ObjectMapper json,
+            VisitorIds visitors, HitQueue queue, SiteEvents siteEvents, IngestMetrics metrics, IngestConfig config, ObjectMapper json,
             Clock clock) {
         this.parser = parser;
         this.agents = agents;
@@ -51,6 +53,7 @@ public class EventResource {
         this.clients = clients;
         this.visitors = visitors;
         this.queue = queue;
+        this.siteEvents = siteEvents;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -75,6 +78,10 @@ public class EventResource {
         if (agent.bot()) {
             return dropped("bot");
         }
+        if (!siteEvents.caughtUp()) {
+            // until this replica has read every site, an unknown domain may just be unread: ask to retry
+            return Uni.createFrom().item(unavailable("Footfall is starting; retry in a moment"));
+        }
         List<String> known = hit.domains().stream().filter(domain -> sites.zoneOf(domain) != null).toList();
         if (known.isEmpty()) {
             return dropped("unknown-site");
@@ -97,9 +104,13 @@ public class EventResource {
                 })
                 .onFailure().recoverWithItem(failure -> {
                     metrics.dropped("queue-unavailable");
-                    return cors(Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
-                            .entity(Map.of("error", "the hit queue is unavailable; retry later"))).build();
+                    return unavailable("the hit queue is unavailable; retry later");
                 });
+    }
+
+    private static Response unavailable(String message) {
+        return cors(Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
+                .entity(Map.of("error", message))).build();
     }
 
     @OPTIONS

@@ -1,7 +1,9 @@
 package ingest;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +15,22 @@ class IngestMetrics {
     private final MeterRegistry registry;
     private final Timer batchWrite;
 
+    private final AtomicLong queueDepth = new AtomicLong();
+
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("footfall.queue.depth", queueDepth, AtomicLong::get)
+                .description("hits accepted but not yet stored (unacknowledged queue entries)").register(registry);
         this.batchWrite = Timer.builder("footfall.batch.write").description("time to write one batch to MySQL")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
     void batchWritten(long nanos) {
         batchWrite.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void queueDepth(long depth) {
+        queueDepth.set(depth);
     }
 
     void accepted() {
