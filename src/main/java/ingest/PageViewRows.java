@@ -77,7 +77,7 @@ class PageViewRows {
         insert.setString(index++, row.name());
         insert.setString(index++, row.path());
         insert.setLong(index++, row.visitor());
-        insert.setString(index++, row.referrer());
+        insert.setString(index++, cut(row.referrer(), 253));
         insert.setString(index++, cut(row.browser(), 64));
         insert.setString(index++, cut(row.os(), 64));
         insert.setString(index++, cut(row.device(), 16));
