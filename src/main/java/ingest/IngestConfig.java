@@ -35,6 +35,11 @@ interface IngestConfig {
     @WithDefault("127.0.0.0/8,::1")
     List<String> trustedProxies();
 
+    /** Fault tests only: a pause between the MySQL commit and the publish-and-acknowledge step. */
+    @WithName("pause-after-commit")
+    @WithDefault("0S")
+    Duration pauseAfterCommit();
+
     /** How long /api/event waits for Redis before answering 503. */
     @WithName("enqueue-timeout")
     @WithDefault("2S")

@@ -128,6 +128,9 @@ class PageViewWriter {
         if (!store(readable, events, done)) {
             return; // shutting down during an outage: the entries stay pending for the next start
         }
+        if (!config.pauseAfterCommit().isZero()) {
+            sleep(config.pauseAfterCommit().toMillis());
+        }
         queue.complete(partition, consumer, done);
     }
 

@@ -17,6 +17,7 @@ class ClientAddressTest {
             public Duration reclaimAfter() { return Duration.ZERO; }
             public List<String> trustedProxies() { return List.of(proxies); }
             public Duration enqueueTimeout() { return Duration.ZERO; }
+            public Duration pauseAfterCommit() { return Duration.ZERO; }
         });
     }
 
