@@ -23,6 +23,11 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    Response conflict(Conflict e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     Response busy(RejectedExecutionException e) {
         return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "1")
                 .entity(Map.of("error", "the dashboard is busy; retry in a moment")).build();

@@ -22,11 +22,13 @@ class Projector implements PageViewSubscriber {
 
     private final ReadModel readModel;
     private final SiteZones zones;
+    private final Generations generations;
     private final MeterRegistry metrics;
 
-    Projector(ReadModel readModel, SiteZones zones, MeterRegistry metrics) {
+    Projector(ReadModel readModel, SiteZones zones, Generations generations, MeterRegistry metrics) {
         this.readModel = readModel;
         this.zones = zones;
+        this.generations = generations;
         this.metrics = metrics;
     }
 
@@ -52,8 +54,27 @@ class Projector implements PageViewSubscriber {
             }
             bySite.computeIfAbsent(site, s -> new ArrayList<>()).add(recorded);
         }
-        long applied = readModel.apply(siteZones, bySite);
+        Generations.State state = generations.state(true);
+        ReadModelKeys current = state.current();
+        long applied = readModel.apply(current, current::position, siteZones, bySite);
+        // during a rebuild, the new generation gets the live events from its cutoff on; older ones come replayed
+        state.building().ifPresent(building -> readModel.apply(building.keys(), building.keys()::position,
+                siteZones, from(building.cutoffMillis(), bySite)));
         metrics.counter("footfall.projector.applied").increment(applied);
-        metrics.counter("footfall.projector.skipped").increment(skipped + (batch.size() - skipped - applied));
+        metrics.counter("footfall.projector.skipped").increment(skipped);
+        metrics.counter("footfall.projector.duplicates").increment(batch.size() - skipped - applied);
+    }
+
+    static Map<String, List<Recorded<PageViewRecorded>>> from(long cutoffMillis,
+            Map<String, List<Recorded<PageViewRecorded>>> bySite) {
+        Map<String, List<Recorded<PageViewRecorded>>> later = new LinkedHashMap<>();
+        bySite.forEach((site, events) -> {
+            List<Recorded<PageViewRecorded>> kept = events.stream()
+                    .filter(e -> e.event().timestamp() >= cutoffMillis).toList();
+            if (!kept.isEmpty()) {
+                later.put(site, kept);
+            }
+        });
+        return later;
     }
 }

@@ -3,30 +3,27 @@ package analytics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * Names of one site's read-model keys. All share the hash tag {site}, so one Lua step can update
  * them together, on a single Redis or a cluster. Hours are named by the epoch second at which the
- * local hour starts, which keeps both 01:00 hours of a daylight-saving fall-back apart.
+ * local hour starts, which keeps both 01:00 hours of a daylight-saving fall-back apart. Every
+ * key carries the read model's generation, so a rebuild can grow a new one beside the live one.
  */
-@ApplicationScoped
-class ReadModelKeys {
+record ReadModelKeys(String prefix, int generation) {
 
-    private final String prefix;
-
-    ReadModelKeys(@ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
-        this.prefix = prefix;
-    }
-
+    /** Everything of one site in this generation starts with this. */
     String site(String site) {
-        return prefix + ":{" + site + "}:";
+        return prefix + ":{" + site + "}:g" + generation + ":";
     }
 
+    /** Position of the last live event applied to this site. */
     String position(String site) {
         return site(site) + "pos";
+    }
+
+    /** Position of the last replayed event applied to this site (rebuilds). */
+    String replayPosition(String site) {
+        return site(site) + "rpos";
     }
 
     String pageviews(String site, Bucket bucket) {

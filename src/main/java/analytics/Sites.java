@@ -17,10 +17,12 @@ class Sites {
 
     private final SiteEvents events;
     private final ReadModel readModel;
+    private final Generations generations;
 
-    Sites(SiteEvents events, ReadModel readModel) {
+    Sites(SiteEvents events, ReadModel readModel, Generations generations) {
         this.events = events;
         this.readModel = readModel;
+        this.generations = generations;
     }
 
     Site create(Caller owner, String domainInput, String timezone) {
@@ -64,7 +66,10 @@ class Sites {
         Site site = visible(caller, domain);
         QuarkusTransaction.requiringNew().run(() -> Site.deleteById(site.id));
         events.publish(new SiteRemoved(site.domain));
-        readModel.drop(site.domain);
+        Generations.State state = generations.state(true);
+        List<ReadModelKeys> all = new java.util.ArrayList<>(List.of(state.current()));
+        state.building().ifPresent(building -> all.add(building.keys()));
+        readModel.drop(site.domain, all);
     }
 
     static ZoneId zone(String timezone) {

@@ -31,14 +31,15 @@ class StatsQuery {
     private static final int MAX_CANDIDATES = 20_000;
 
     private final Redis redis;
-    private final ReadModelKeys keys;
+    private final Generations generations;
 
-    StatsQuery(Redis redis, ReadModelKeys keys) {
+    StatsQuery(Redis redis, Generations generations) {
         this.redis = redis;
-        this.keys = keys;
+        this.generations = generations;
     }
 
     Totals totals(String site, Period period) {
+        ReadModelKeys keys = generations.current();
         Request visitors = Request.cmd(Command.PFCOUNT);
         Request pageviews = Request.cmd(Command.MGET);
         for (ReadModelKeys.Bucket bucket : period.cover()) {
@@ -50,6 +51,7 @@ class StatsQuery {
     }
 
     List<Point> timeseries(String site, Period period, ZoneId zone) {
+        ReadModelKeys keys = generations.current();
         List<Request> calls = new ArrayList<>();
         Request pageviews = Request.cmd(Command.MGET);
         for (ReadModelKeys.Bucket bucket : period.series()) {
@@ -72,6 +74,7 @@ class StatsQuery {
      * has more visitors than page views, the list grows until no page left out could rank higher.
      */
     List<PageRow> topPages(String site, Period period, int limit) {
+        ReadModelKeys keys = generations.current();
         String merged = keys.site(site) + "tmp:pages:" + UUID.randomUUID();
         Request union = Request.cmd(Command.ZUNIONSTORE).arg(merged).arg(period.cover().size());
         period.cover().forEach(bucket -> union.arg(keys.pages(site, bucket)));
@@ -81,7 +84,7 @@ class StatsQuery {
             while (true) {
                 Response top = redis.send(Request.cmd(Command.ZREVRANGE).arg(merged).arg(0).arg(wanted - 1)
                         .arg("WITHSCORES")).await().atMost(CALL_TIMEOUT);
-                List<PageRow> rows = pageRows(site, period, top);
+                List<PageRow> rows = pageRows(keys, site, period, top);
                 long fewestViews = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).pageviews();
                 rows.sort(Comparator.comparingLong(PageRow::visitors).reversed()
                         .thenComparing(Comparator.comparingLong(PageRow::pageviews).reversed())
@@ -99,6 +102,7 @@ class StatsQuery {
     }
 
     long realtimeVisitors(String site, Instant now) {
+        ReadModelKeys keys = generations.current();
         long minute = now.getEpochSecond() / 60;
         Request count = Request.cmd(Command.PFCOUNT);
         for (long m = minute - 4; m <= minute; m++) {
@@ -107,7 +111,7 @@ class StatsQuery {
         return redis.send(count).await().atMost(CALL_TIMEOUT).toLong();
     }
 
-    private List<PageRow> pageRows(String site, Period period, Response top) {
+    private List<PageRow> pageRows(ReadModelKeys keys, String site, Period period, Response top) {
         List<String> pages = new ArrayList<>();
         List<Long> views = new ArrayList<>();
         for (int i = 0; i + 1 < top.size(); i += 2) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import events.api.PageViewFeed;
 import events.api.PageViewRecorded;
 import events.api.PageViewSubscriber;
 import events.api.Recorded;
+import events.api.ReplaySubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Command;
@@ -23,11 +25,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 /**
- * Feeds each PageViewSubscriber every partition in stream order. One replica at a time holds a
+ * Feeds subscribers every partition of a stream in stream order: the page-view stream to each
+ * PageViewSubscriber, the replay stream to each ReplaySubscriber. One replica at a time holds a
  * partition (a lease); if two ever overlap, subscribers stay correct because they dedupe by position.
  */
 @ApplicationScoped
 class PageViewLoops implements PageViewFeed {
+
+    /** What one loop reads and to whom it hands each batch of entries. */
+    private record Feed(String name, IntFunction<String> stream, boolean trimApplied, EntryHandler handler) {
+    }
+
+    private interface EntryHandler {
+        void handle(int partition, List<StreamEntries.Entry> entries);
+    }
 
     private static final Logger LOG = Logger.getLogger(PageViewLoops.class);
     private static final Duration BLOCK = Duration.ofMillis(500);
@@ -38,26 +49,34 @@ class PageViewLoops implements PageViewFeed {
     private final EventCodec codec;
     private final EventsConfig config;
     private final ReplicaId replica;
-    private final Instance<PageViewSubscriber> subscribers;
+    private final List<Feed> feeds = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
     PageViewLoops(Redis redis, StreamKeys keys, EventCodec codec, EventsConfig config, ReplicaId replica,
-            Instance<PageViewSubscriber> subscribers) {
+            Instance<PageViewSubscriber> pageViewSubscribers, Instance<ReplaySubscriber> replaySubscribers) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.config = config;
         this.replica = replica;
-        this.subscribers = subscribers;
+        for (PageViewSubscriber subscriber : pageViewSubscribers) {
+            feeds.add(new Feed(subscriber.name(), keys::pageViews, false,
+                    (partition, entries) -> subscriber.apply(partition, pageViews(partition, entries))));
+        }
+        for (ReplaySubscriber subscriber : replaySubscribers) {
+            // replayed events are removed once applied: a rebuild of millions of rows must not fill Redis
+            feeds.add(new Feed(subscriber.name(), keys::replay, true,
+                    (partition, entries) -> replay(subscriber, partition, entries)));
+        }
     }
 
     void start(@Observes StartupEvent event) {
         running.set(true);
-        for (PageViewSubscriber subscriber : subscribers) {
+        for (Feed feed : feeds) {
             for (int p = 0; p < keys.partitions(); p++) {
                 int partition = p;
-                Thread thread = new Thread(() -> loop(subscriber, partition), "footfall-" + subscriber.name() + "-" + p);
+                Thread thread = new Thread(() -> loop(feed, partition), "footfall-" + feed.name() + "-" + p);
                 thread.setDaemon(true);
                 thread.start();
                 threads.add(thread);
@@ -77,32 +96,18 @@ class PageViewLoops implements PageViewFeed {
         releaseLeases();
     }
 
-    /** Hands the partitions over at once instead of after the lease runs out. */
-    private void releaseLeases() {
-        for (PageViewSubscriber subscriber : subscribers) {
-            for (int p = 0; p < keys.partitions(); p++) {
-                try {
-                    redis.send(Request.cmd(Command.EVAL).arg(Scripts.RELEASE).arg(1)
-                            .arg(keys.lease(subscriber.name(), p)).arg(replica.value())).await().atMost(CALL_TIMEOUT);
-                } catch (RuntimeException e) {
-                    LOG.debugf("could not release lease: %s", e.getMessage());
-                }
-            }
-        }
-    }
-
-    private void loop(PageViewSubscriber subscriber, int partition) {
+    private void loop(Feed feed, int partition) {
         long backoff = 100;
         while (running.get()) {
             try {
-                if (!holdLease(subscriber, partition)) {
+                if (!holdLease(feed.name(), partition)) {
                     sleep(config.lease().toMillis() / 3);
                     continue;
                 }
-                step(subscriber, partition);
+                step(feed, partition);
                 backoff = 100;
             } catch (RuntimeException e) {
-                LOG.warnf("%s on partition %d failed, retrying in %d ms: %s", subscriber.name(), partition, backoff,
+                LOG.warnf("%s on partition %d failed, retrying in %d ms: %s", feed.name(), partition, backoff,
                         e.getMessage());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
@@ -110,15 +115,27 @@ class PageViewLoops implements PageViewFeed {
         }
     }
 
-    private void step(PageViewSubscriber subscriber, int partition) {
-        String cursor = cursor(subscriber.name(), partition).orElse("0-0");
+    private void step(Feed feed, int partition) {
+        String cursor = cursor(feed.name(), partition).orElse("0-0");
         Response answer = redis.send(Request.cmd(Command.XREAD).arg("COUNT").arg(config.batchSize())
-                .arg("BLOCK").arg(BLOCK.toMillis()).arg("STREAMS").arg(keys.pageViews(partition)).arg(cursor))
+                .arg("BLOCK").arg(BLOCK.toMillis()).arg("STREAMS").arg(feed.stream().apply(partition)).arg(cursor))
                 .await().atMost(CALL_TIMEOUT.plus(BLOCK));
         List<StreamEntries.Entry> entries = StreamEntries.ofRead(answer);
         if (entries.isEmpty()) {
             return;
         }
+        feed.handler().handle(partition, entries);
+        String last = entries.get(entries.size() - 1).id();
+        List<Request> after = new ArrayList<>(2);
+        after.add(Request.cmd(Command.SET).arg(keys.cursor(feed.name(), partition)).arg(last));
+        if (feed.trimApplied()) {
+            after.add(Request.cmd(Command.XTRIM).arg(feed.stream().apply(partition)).arg("MINID")
+                    .arg(StreamEntries.next(last)));
+        }
+        redis.batch(after).await().atMost(CALL_TIMEOUT);
+    }
+
+    private List<Recorded<PageViewRecorded>> pageViews(int partition, List<StreamEntries.Entry> entries) {
         List<Recorded<PageViewRecorded>> batch = new ArrayList<>(entries.size());
         for (StreamEntries.Entry entry : entries) {
             try {
@@ -127,17 +144,61 @@ class PageViewLoops implements PageViewFeed {
                 LOG.errorf("skipping unreadable event %s on partition %d: %s", entry.id(), partition, e.getMessage());
             }
         }
-        subscriber.apply(partition, batch);
-        String last = entries.get(entries.size() - 1).id();
-        redis.send(Request.cmd(Command.SET).arg(keys.cursor(subscriber.name(), partition)).arg(last))
-                .await().atMost(CALL_TIMEOUT);
+        return batch;
     }
 
-    private boolean holdLease(PageViewSubscriber subscriber, int partition) {
+    /** Hands replayed events over in order, with the begin and end markers between them. */
+    private void replay(ReplaySubscriber subscriber, int partition, List<StreamEntries.Entry> entries) {
+        List<Recorded<PageViewRecorded>> run = new ArrayList<>();
+        int runGeneration = -1;
+        for (StreamEntries.Entry entry : entries) {
+            int generation = Integer.parseInt(entry.fields().getOrDefault("g", "0"));
+            String marker = entry.fields().get("m");
+            if (marker == null && generation == runGeneration) {
+                run.addAll(pageViews(partition, List.of(entry)));
+                continue;
+            }
+            if (!run.isEmpty()) {
+                subscriber.apply(partition, runGeneration, run);
+                run = new ArrayList<>();
+            }
+            runGeneration = generation;
+            if (marker == null) {
+                run.addAll(pageViews(partition, List.of(entry)));
+            } else {
+                long total = Long.parseLong(entry.fields().getOrDefault("n", "0"));
+                switch (marker) {
+                    case "begin" -> subscriber.started(partition, generation, total);
+                    case "end" -> subscriber.finished(partition, generation, total);
+                    default -> subscriber.aborted(partition, generation, entry.fields().getOrDefault("why", ""));
+                }
+                runGeneration = -1;
+            }
+        }
+        if (!run.isEmpty()) {
+            subscriber.apply(partition, runGeneration, run);
+        }
+    }
+
+    private boolean holdLease(String name, int partition) {
         Response held = redis.send(Request.cmd(Command.EVAL).arg(Scripts.LEASE).arg(1)
-                .arg(keys.lease(subscriber.name(), partition)).arg(replica.value())
+                .arg(keys.lease(name, partition)).arg(replica.value())
                 .arg(config.lease().toMillis())).await().atMost(CALL_TIMEOUT);
         return held.toInteger() == 1;
+    }
+
+    /** Hands the partitions over at once instead of after the lease runs out. */
+    private void releaseLeases() {
+        for (Feed feed : feeds) {
+            for (int p = 0; p < keys.partitions(); p++) {
+                try {
+                    redis.send(Request.cmd(Command.EVAL).arg(Scripts.RELEASE).arg(1)
+                            .arg(keys.lease(feed.name(), p)).arg(replica.value())).await().atMost(CALL_TIMEOUT);
+                } catch (RuntimeException e) {
+                    LOG.debugf("could not release lease: %s", e.getMessage());
+                }
+            }
+        }
     }
 
     @Override

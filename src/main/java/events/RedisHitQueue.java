@@ -3,6 +3,7 @@ package events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.jboss.logging.Logger;
 
@@ -81,6 +82,20 @@ class RedisHitQueue implements HitQueue {
             total += redis.send(Request.cmd(Command.XLEN).arg(keys.queue(p))).await().atMost(CALL_TIMEOUT).toLong();
         }
         return total;
+    }
+
+    @Override
+    public OptionalLong oldestMillis() {
+        OptionalLong oldest = OptionalLong.empty();
+        for (int p = 0; p < keys.partitions(); p++) {
+            List<StreamEntries.Entry> first = StreamEntries.ofList(redis.send(Request.cmd(Command.XRANGE)
+                    .arg(keys.queue(p)).arg("-").arg("+").arg("COUNT").arg(1)).await().atMost(CALL_TIMEOUT));
+            if (!first.isEmpty()) {
+                long millis = StreamEntries.millisOf(first.get(0).id());
+                oldest = oldest.isEmpty() || millis < oldest.getAsLong() ? OptionalLong.of(millis) : oldest;
+            }
+        }
+        return oldest;
     }
 
     private Response sendWithGroup(int partition, Request request, Duration block) {

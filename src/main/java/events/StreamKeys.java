@@ -32,6 +32,22 @@ class StreamKeys {
         return tag(partition) + ":pageviews";
     }
 
+    String replay(int partition) {
+        return tag(partition) + ":replay";
+    }
+
+    String replayRequest() {
+        return prefix + ":{sites}:replay-request";
+    }
+
+    String replayBegun() {
+        return prefix + ":{sites}:replay-begun";
+    }
+
+    String replayClaim() {
+        return prefix + ":{sites}:replay-claim";
+    }
+
     String cursor(String subscriber, int partition) {
         return tag(partition) + ":cursor:" + subscriber;
     }

@@ -1,43 +1,31 @@
--- Applies a batch of one site's events to its read model, at most once each.
+-- Applies one site's pre-aggregated batch of events to its read model, at most once.
 -- KEYS[1] is the site's position key (stream id of the last applied event); KEYS[2..] the aggregates.
--- ARGV[1] = m, then m pairs (key index, ttl seconds) to expire after applying;
--- then per event: stream id, op count n, and n triples (op, key index, argument).
--- ops: i = INCRBY 1, p = PFADD argument, z = ZINCRBY 1 argument.
-local function after(a, b)
-  local am, as = string.match(a, '^(%d+)-(%d+)$')
-  local bm, bs = string.match(b, '^(%d+)-(%d+)$')
-  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
-  return am > bm or (am == bm and as > bs)
+-- ARGV[1] expected position ('' = none yet), ARGV[2] new position,
+-- ARGV[3] = m, then m pairs (key index, ttl seconds) to expire,
+-- then ops: 'i' key n (INCRBY) | 'z' key member n (ZINCRBY) | 'p' key count e1..ecount (PFADD).
+-- Returns 1 when applied, 0 when the position had moved on (another projector applied it first).
+local current = redis.call('GET', KEYS[1]) or ''
+if current ~= ARGV[1] then
+  return 0
 end
-
-local last = redis.call('GET', KEYS[1])
-local m = tonumber(ARGV[1])
-local i = 2 + 2 * m
-local applied = 0
+local m = tonumber(ARGV[3])
+local i = 4 + 2 * m
 while i <= #ARGV do
-  local id = ARGV[i]
-  local n = tonumber(ARGV[i + 1])
-  i = i + 2
-  if last == false or after(id, last) then
-    for j = i, i + 3 * (n - 1), 3 do
-      local op, key, arg = ARGV[j], KEYS[tonumber(ARGV[j + 1])], ARGV[j + 2]
-      if op == 'i' then
-        redis.call('INCRBY', key, 1)
-      elseif op == 'p' then
-        redis.call('PFADD', key, arg)
-      elseif op == 'z' then
-        redis.call('ZINCRBY', key, 1, arg)
-      end
-    end
-    last = id
-    applied = applied + 1
-  end
-  i = i + 3 * n
-end
-if applied > 0 then
-  redis.call('SET', KEYS[1], last)
-  for e = 2, 2 * m, 2 do
-    redis.call('EXPIRE', KEYS[tonumber(ARGV[e])], tonumber(ARGV[e + 1]))
+  local op, key = ARGV[i], KEYS[tonumber(ARGV[i + 1])]
+  if op == 'i' then
+    redis.call('INCRBY', key, ARGV[i + 2])
+    i = i + 3
+  elseif op == 'z' then
+    redis.call('ZINCRBY', key, ARGV[i + 3], ARGV[i + 2])
+    i = i + 4
+  else
+    local n = tonumber(ARGV[i + 2])
+    redis.call('PFADD', key, unpack(ARGV, i + 3, i + 2 + n))
+    i = i + 3 + n
   end
 end
-return applied
+redis.call('SET', KEYS[1], ARGV[2])
+for e = 4, 3 + 2 * m, 2 do
+  redis.call('EXPIRE', KEYS[tonumber(ARGV[e])], tonumber(ARGV[e + 1]))
+end
+return 1

@@ -12,8 +12,9 @@ final class RedisCommands {
     static final Set<String> STREAM = Set.of("XADD", "XREAD", "XREADGROUP", "XACK", "XDEL", "XAUTOCLAIM", "XCLAIM",
             "XGROUP", "XTRIM", "XLEN", "XRANGE", "XREVRANGE", "XPENDING", "XINFO", "XSETID");
 
+    /** Commands that change counters, HyperLogLogs, sorted sets or hashes, or drop such keys (DEL stays free: events drops its own locks). */
     static final Set<String> READ_MODEL_WRITES = Set.of("PFADD", "PFMERGE", "ZINCRBY", "ZADD", "ZUNIONSTORE", "INCRBY",
-            "INCR", "HINCRBY", "HSET", "UNLINK", "DEL", "EXPIRE");
+            "INCR", "HINCRBY", "HSET", "UNLINK", "EXPIRE");
 
     static final Set<String> SCRIPTS = Set.of("EVAL", "EVALSHA", "EVAL_RO", "EVALSHA_RO", "FCALL", "FCALL_RO");
 

@@ -2,6 +2,7 @@ package events.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,4 +29,7 @@ public interface HitQueue {
 
     /** Entries not yet acknowledged, over all partitions. */
     long depth();
+
+    /** When the oldest unacknowledged entry was queued (epoch millis), if there is one. */
+    OptionalLong oldestMillis();
 }
