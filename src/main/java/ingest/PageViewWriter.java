@@ -119,7 +119,7 @@ class PageViewWriter {
                 events.add(json.readValue(hit.payload(), PageViewRecorded.class));
                 readable.add(hit);
             } catch (Exception e) {
-                if (!setAside(hit, "unreadable payload: " + e.getMessage(), 1)) {
+                if (!setAside(hit, "queue:" + hit.id(), "unreadable payload: " + e.getMessage(), 1)) {
                     return;
                 }
                 done.add(new Completion(hit.id(), null));
@@ -180,7 +180,7 @@ class PageViewWriter {
                 if (isOutage(e)) {
                     return false;
                 }
-                if (!setAside(hits.get(i), e.getMessage(), attempts)) {
+                if (!setAside(hits.get(i), events.get(i).eventId(), e.getMessage(), attempts)) {
                     return false;
                 }
                 done.add(new Completion(hits.get(i).id(), null));
@@ -189,9 +189,9 @@ class PageViewWriter {
         return true;
     }
 
-    private boolean setAside(QueuedHit hit, String error, int attempts) {
+    private boolean setAside(QueuedHit hit, String ref, String error, int attempts) {
         try {
-            rows.recordFailure("ingest", hit.payload(), error, attempts);
+            rows.recordFailure("ingest", ref, hit.payload(), error, attempts);
             metrics.failed(1);
             return true;
         } catch (SQLException e) {
