@@ -43,10 +43,12 @@ class ReadModel {
 
     private final Redis redis;
     private final ReadModelConfig config;
+    private final KeyScan scan;
 
-    ReadModel(Redis redis, ReadModelConfig config) {
+    ReadModel(Redis redis, ReadModelConfig config, KeyScan scan) {
         this.redis = redis;
         this.config = config;
+        this.scan = scan;
     }
 
     /**
@@ -139,20 +141,7 @@ class ReadModel {
     }
 
     private void unlinkMatching(String pattern) {
-        String cursor = "0";
-        do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern)
-                    .arg("COUNT").arg(1000)).await().atMost(CALL_TIMEOUT);
-            cursor = page.get(0).toString();
-            Response found = page.get(1);
-            if (found.size() > 0) {
-                Request unlink = Request.cmd(Command.UNLINK);
-                for (Response key : found) {
-                    unlink.arg(key.toString());
-                }
-                redis.send(unlink).await().atMost(CALL_TIMEOUT);
-            }
-        } while (!"0".equals(cursor));
+        scan.unlinkMatching(pattern);
     }
 
     static List<Recorded<PageViewRecorded>> after(String position, List<Recorded<PageViewRecorded>> events) {
