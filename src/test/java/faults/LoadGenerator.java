@@ -34,8 +34,7 @@ final class LoadGenerator {
     private final int maxHits;
     private final Duration maxTime;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http;
     private final LoadResult result;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger acknowledged = new AtomicInteger();
@@ -50,6 +49,7 @@ final class LoadGenerator {
         this.maxHits = maxHits;
         this.maxTime = maxTime;
         this.timeout = timeout;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.result = new LoadResult(maxHits);
     }
 
