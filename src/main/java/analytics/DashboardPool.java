@@ -1,6 +1,7 @@
 package analytics;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +28,18 @@ class DashboardPool {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Runs blocking read-model work on the pool; a full queue fails with RejectedExecutionException (503). */
+    /**
+     * Runs blocking read-model work on the pool; a full queue fails with RejectedExecutionException
+     * and an unreachable MySQL or Redis with Unavailable (both 503).
+     */
     <T> Uni<T> run(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(executor);
+        return Uni.createFrom().item(work).runSubscriptionOn(executor)
+                .onFailure(DashboardPool::isOutage).transform(Unavailable::new);
+    }
+
+    private static boolean isOutage(Throwable e) {
+        return !(e instanceof BadParameter || e instanceof NotFound || e instanceof Conflict
+                || e instanceof RejectedExecutionException || e instanceof Unavailable);
     }
 
     void stop(@Observes ShutdownEvent event) {

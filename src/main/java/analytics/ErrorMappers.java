@@ -3,6 +3,7 @@ package analytics;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -14,9 +15,13 @@ import jakarta.ws.rs.core.UriInfo;
 /** Errors as JSON for the APIs (/api/...) and as a small page everywhere else. */
 class ErrorMappers {
 
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
+
+        static native TemplateInstance unavailable();
     }
 
     @ServerExceptionMapper
@@ -41,6 +46,17 @@ class ErrorMappers {
     @ServerExceptionMapper
     Response conflict(Conflict e, UriInfo uri) {
         return api(uri) ? json(409, e.getMessage()) : page(409, "Conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unavailable(Unavailable e, UriInfo uri) {
+        LOG.warnf("503 for %s: %s", uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
+                    .entity(Map.of("error", e.getMessage())).build();
+        }
+        return Response.status(503).type(MediaType.TEXT_HTML).header("Retry-After", "5")
+                .entity(Templates.unavailable().render()).build();
     }
 
     @ServerExceptionMapper

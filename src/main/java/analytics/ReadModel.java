@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import events.api.PageViewRecorded;
 import events.api.Recorded;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -42,10 +43,12 @@ class ReadModel {
 
     private final Redis redis;
     private final ReadModelConfig config;
+    private final KeyScan scan;
 
-    ReadModel(Redis redis, ReadModelConfig config) {
+    ReadModel(Redis redis, ReadModelConfig config, KeyScan scan) {
         this.redis = redis;
         this.config = config;
+        this.scan = scan;
     }
 
     /**
@@ -58,9 +61,9 @@ class ReadModel {
         long applied = 0;
         for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
             List<String> sites = new ArrayList<>(pending.keySet());
-            Request positions = Request.cmd(Command.MGET);
-            sites.forEach(site -> positions.arg(position.apply(site)));
-            Response known = redis.send(positions).await().atMost(CALL_TIMEOUT);
+            // one call per site: each site has its own hash slot on a cluster
+            List<Response> known = inParallel(sites.stream()
+                    .map(site -> Request.cmd(Command.GET).arg(position.apply(site))).toList());
             List<Request> calls = new ArrayList<>();
             List<String> called = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
@@ -77,7 +80,7 @@ class ReadModel {
             }
             Map<String, List<Recorded<PageViewRecorded>>> retry = new LinkedHashMap<>();
             if (!calls.isEmpty()) {
-                List<Response> results = redis.batch(calls).await().atMost(CALL_TIMEOUT);
+                List<Response> results = inParallel(calls);
                 for (int i = 0; i < results.size(); i++) {
                     if (results.get(i).toInteger() == 1) {
                         applied += counts.get(i);
@@ -92,6 +95,10 @@ class ReadModel {
             throw new IllegalStateException("positions of " + pending.keySet() + " kept moving; will retry");
         }
         return applied;
+    }
+
+    private List<Response> inParallel(List<Request> calls) {
+        return Uni.join().all(calls.stream().map(redis::send).toList()).andFailFast().await().atMost(CALL_TIMEOUT);
     }
 
     private Request applyCall(ReadModelKeys keys, String positionKey, String expected, String site, ZoneId zone,
@@ -134,20 +141,7 @@ class ReadModel {
     }
 
     private void unlinkMatching(String pattern) {
-        String cursor = "0";
-        do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern)
-                    .arg("COUNT").arg(1000)).await().atMost(CALL_TIMEOUT);
-            cursor = page.get(0).toString();
-            Response found = page.get(1);
-            if (found.size() > 0) {
-                Request unlink = Request.cmd(Command.UNLINK);
-                for (Response key : found) {
-                    unlink.arg(key.toString());
-                }
-                redis.send(unlink).await().atMost(CALL_TIMEOUT);
-            }
-        } while (!"0".equals(cursor));
+        scan.unlinkMatching(pattern);
     }
 
     static List<Recorded<PageViewRecorded>> after(String position, List<Recorded<PageViewRecorded>> events) {

@@ -3,6 +3,7 @@ package events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import events.api.DeadLetter;
 import events.api.PageViewRecorded;
 import events.api.SiteEvent;
 import events.api.SiteExclusionsChanged;
@@ -33,6 +34,14 @@ class EventCodec {
             return json.readValue(data, PageViewRecorded.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed PageViewRecorded: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    DeadLetter deadLetter(String data) {
+        try {
+            return json.readValue(data, DeadLetter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed dead letter: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 
 import org.jboss.logging.Logger;
 
+import events.api.DeadLetterSubscriber;
 import events.api.PageViewFeed;
 import events.api.PageViewRecorded;
 import events.api.PageViewSubscriber;
@@ -33,7 +34,8 @@ import jakarta.enterprise.inject.Instance;
 class PageViewLoops implements PageViewFeed {
 
     /** What one loop reads and to whom it hands each batch of entries. */
-    private record Feed(String name, IntFunction<String> stream, boolean trimApplied, EntryHandler handler) {
+    private record Feed(String name, int partitions, IntFunction<String> stream, boolean trimApplied,
+            EntryHandler handler) {
     }
 
     private interface EntryHandler {
@@ -54,27 +56,33 @@ class PageViewLoops implements PageViewFeed {
     private final List<Thread> threads = new ArrayList<>();
 
     PageViewLoops(Redis redis, StreamKeys keys, EventCodec codec, EventsConfig config, ReplicaId replica,
-            Instance<PageViewSubscriber> pageViewSubscribers, Instance<ReplaySubscriber> replaySubscribers) {
+            Instance<PageViewSubscriber> pageViewSubscribers, Instance<ReplaySubscriber> replaySubscribers,
+            Instance<DeadLetterSubscriber> deadLetterSubscribers) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.config = config;
         this.replica = replica;
         for (PageViewSubscriber subscriber : pageViewSubscribers) {
-            feeds.add(new Feed(subscriber.name(), keys::pageViews, false,
+            feeds.add(new Feed(subscriber.name(), keys.partitions(), keys::pageViews, false,
                     (partition, entries) -> subscriber.apply(partition, pageViews(partition, entries))));
         }
         for (ReplaySubscriber subscriber : replaySubscribers) {
             // replayed events are removed once applied: a rebuild of millions of rows must not fill Redis
-            feeds.add(new Feed(subscriber.name(), keys::replay, true,
+            feeds.add(new Feed(subscriber.name(), keys.partitions(), keys::replay, true,
                     (partition, entries) -> replay(subscriber, partition, entries)));
+        }
+        for (DeadLetterSubscriber subscriber : deadLetterSubscribers) {
+            feeds.add(new Feed("dead-letters", 1, partition -> keys.deadLetters(), false,
+                    (partition, entries) -> entries.forEach(entry -> subscriber.on(codec.deadLetter(
+                            entry.fields().get("e"))))));
         }
     }
 
     void start(@Observes StartupEvent event) {
         running.set(true);
         for (Feed feed : feeds) {
-            for (int p = 0; p < keys.partitions(); p++) {
+            for (int p = 0; p < feed.partitions(); p++) {
                 int partition = p;
                 Thread thread = new Thread(() -> loop(feed, partition), "footfall-" + feed.name() + "-" + p);
                 thread.setDaemon(true);
@@ -190,7 +198,7 @@ class PageViewLoops implements PageViewFeed {
     /** Hands the partitions over at once instead of after the lease runs out. */
     private void releaseLeases() {
         for (Feed feed : feeds) {
-            for (int p = 0; p < keys.partitions(); p++) {
+            for (int p = 0; p < feed.partitions(); p++) {
                 try {
                     redis.send(Request.cmd(Command.EVAL).arg(Scripts.RELEASE).arg(1)
                             .arg(keys.lease(feed.name(), p)).arg(replica.value())).await().atMost(CALL_TIMEOUT);

@@ -2,12 +2,15 @@ package events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import events.api.PageViewRecorded;
 import events.api.ReplayRequest;
 import events.api.Replays;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -68,24 +71,30 @@ class RedisReplays implements Replays {
 
     @Override
     public void abort(int generation, String reason) {
-        List<Request> adds = new ArrayList<>();
+        List<Uni<Response>> adds = new ArrayList<>();
         for (int p = 0; p < keys.partitions(); p++) {
-            adds.add(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg("abort")
-                    .arg("g").arg(generation).arg("n").arg(0).arg("why").arg(reason));
+            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg("abort")
+                    .arg("g").arg(generation).arg("n").arg(0).arg("why").arg(reason)));
         }
-        redis.batch(adds).await().atMost(CALL_TIMEOUT);
+        inParallel(adds);
         clear();
     }
 
     @Override
     public void publish(int generation, List<PageViewRecorded> events) {
-        List<Request> adds = new ArrayList<>(events.size());
+        Map<Integer, List<Request>> adds = new HashMap<>();
         for (PageViewRecorded event : events) {
-            adds.add(Request.cmd(Command.XADD).arg(keys.replay(keys.partitionOf(event.site()))).arg("*")
-                    .arg("g").arg(generation).arg("e").arg(codec.encode(event)));
+            int partition = keys.partitionOf(event.site());
+            adds.computeIfAbsent(partition, p -> new ArrayList<>()).add(Request.cmd(Command.XADD)
+                    .arg(keys.replay(partition)).arg("*").arg("g").arg(generation).arg("e").arg(codec.encode(event)));
         }
-        if (!adds.isEmpty()) {
-            redis.batch(adds).await().atMost(CALL_TIMEOUT);
+        inParallel(adds.values().stream().map(batch -> redis.batch(batch).replaceWithVoid()).toList());
+    }
+
+    /** A batch must stay within one hash slot on a cluster: partitions are sent side by side instead. */
+    private static <T> void inParallel(List<Uni<T>> calls) {
+        if (!calls.isEmpty()) {
+            Uni.join().all(calls).andFailFast().await().atMost(CALL_TIMEOUT);
         }
     }
 
@@ -110,11 +119,11 @@ class RedisReplays implements Replays {
     }
 
     private void marker(String kind, int generation, long total) {
-        List<Request> adds = new ArrayList<>();
+        List<Uni<Response>> adds = new ArrayList<>();
         for (int p = 0; p < keys.partitions(); p++) {
-            adds.add(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg(kind)
-                    .arg("g").arg(generation).arg("n").arg(total));
+            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg(kind)
+                    .arg("g").arg(generation).arg("n").arg(total)));
         }
-        redis.batch(adds).await().atMost(CALL_TIMEOUT);
+        inParallel(adds);
     }
 }

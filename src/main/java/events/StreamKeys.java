@@ -36,6 +36,10 @@ class StreamKeys {
         return tag(partition) + ":replay";
     }
 
+    String deadLetters() {
+        return prefix + ":{sites}:dead-letters";
+    }
+
     String replayRequest() {
         return prefix + ":{sites}:replay-request";
     }

@@ -39,13 +39,16 @@ public class EventResource {
     private final VisitorIds visitors;
     private final HitQueue queue;
     private final SiteEvents siteEvents;
+    private final RateLimiter limits;
+    private final ReferrerSpam spam;
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
     EventResource(HitParser parser, UserAgents agents, SiteDirectory sites, ClientAddress clients,
-            VisitorIds visitors, HitQueue queue, SiteEvents siteEvents, IngestMetrics metrics, IngestConfig config, ObjectMapper json,
+            VisitorIds visitors, HitQueue queue, SiteEvents siteEvents, RateLimiter limits, ReferrerSpam spam,
+            IngestMetrics metrics, IngestConfig config, ObjectMapper json,
             Clock clock) {
         this.parser = parser;
         this.agents = agents;
@@ -54,6 +57,8 @@ public class EventResource {
         this.visitors = visitors;
         this.queue = queue;
         this.siteEvents = siteEvents;
+        this.limits = limits;
+        this.spam = spam;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -86,6 +91,9 @@ public class EventResource {
         if (known.isEmpty()) {
             return dropped("unknown-site");
         }
+        if (spam.isSpam(Referrers.host(hit.referrer(), ""))) {
+            return dropped("referrer-spam");
+        }
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String ip = clients.of(peer, request.getHeader("X-Forwarded-For"), request.getHeader("Forwarded"));
         List<String> counted = known.stream().filter(domain -> !sites.excludes(domain, ip)).toList();
@@ -93,6 +101,13 @@ public class EventResource {
             return dropped("excluded");
         }
         Instant now = clock.instant();
+        String exceeded = limits.check(ip, counted.get(0), System.currentTimeMillis());
+        if (exceeded != null) {
+            metrics.rejected("rate-limit");
+            return Uni.createFrom().item(cors(Response.status(429).type(MediaType.APPLICATION_JSON)
+                    .header("Retry-After", "1")
+                    .entity(Map.of("error", "too many hits from this " + exceeded + "; slow down"))).build());
+        }
         List<Uni<Void>> writes = new ArrayList<>(counted.size());
         for (String site : counted) {
             ZoneId zone = sites.zoneOf(site);

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import events.api.DeadLetters;
 import events.api.HitQueue;
 import events.api.PageViewRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,13 @@ class FailedJobs {
 
     private final DataSource db;
     private final HitQueue queue;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    FailedJobs(DataSource db, HitQueue queue, ObjectMapper json) {
+    FailedJobs(DataSource db, HitQueue queue, DeadLetters deadLetters, ObjectMapper json) {
         this.db = db;
         this.queue = queue;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
@@ -49,22 +52,24 @@ class FailedJobs {
     }
 
     /**
-     * Puts ingest's failed hits back on the queue (same event ids, so nothing stored twice) and
-     * removes them from failed_jobs; returns how many were replayed.
+     * Replays failed jobs after a fix and removes them from failed_jobs: a hit that could not be
+     * stored goes back on the queue (same event id, so it is stored once); an event the projector
+     * could not apply goes back on the page-view stream. Returns how many were replayed.
      */
     int replay(int limit) throws SQLException {
         int replayed = 0;
         for (FailedJob job : list(limit)) {
-            if (!"ingest".equals(job.source())) {
-                continue;
-            }
-            String site;
+            PageViewRecorded event;
             try {
-                site = json.readValue(job.payload(), PageViewRecorded.class).site();
+                event = json.readValue(job.payload(), PageViewRecorded.class);
             } catch (Exception e) {
                 continue; // still unreadable: it stays listed with its error
             }
-            queue.enqueue(site, job.payload()).await().indefinitely();
+            if ("projector".equals(job.source())) {
+                deadLetters.redeliver(event);
+            } else {
+                queue.enqueue(event.site(), job.payload()).await().indefinitely();
+            }
             try (Connection connection = db.getConnection();
                     PreparedStatement delete = connection.prepareStatement("DELETE FROM failed_jobs WHERE id = ?")) {
                 delete.setLong(1, job.id());

@@ -40,6 +40,21 @@ interface IngestConfig {
     @WithDefault("0S")
     Duration pauseAfterCommit();
 
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Hits per second one client IP may send; 0 turns the limit off. */
+        @WithName("per-ip")
+        @WithDefault("100")
+        int perIp();
+
+        /** Hits per second one site may receive on this replica; 0 turns the limit off. */
+        @WithName("per-site")
+        @WithDefault("50000")
+        int perSite();
+    }
+
     /** How long /api/event waits for Redis before answering 503. */
     @WithName("enqueue-timeout")
     @WithDefault("2S")

@@ -57,15 +57,19 @@ class PageViewRows {
         }
     }
 
-    void recordFailure(String source, String payload, String error, int attempts) throws SQLException {
+    /** Sets a job aside; the same (source, ref) is recorded once, however often it is reported. */
+    void recordFailure(String source, String ref, String payload, String error, int attempts) throws SQLException {
         try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO failed_jobs (source, payload, error, attempts, failed_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT IGNORE INTO failed_jobs (source, ref, payload, error, attempts, failed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(true);
             insert.setString(1, source);
-            insert.setString(2, payload);
-            insert.setString(3, error.length() > 4000 ? error.substring(0, 4000) : error);
-            insert.setInt(4, attempts);
-            insert.setString(5, UTC_MILLIS.format(Instant.now()));
+            insert.setString(2, ref);
+            insert.setString(3, payload);
+            String message = error == null ? "unknown error" : error;
+            insert.setString(4, message.length() > 4000 ? message.substring(0, 4000) : message);
+            insert.setInt(5, attempts);
+            insert.setString(6, UTC_MILLIS.format(Instant.now()));
             insert.executeUpdate();
         }
     }

@@ -83,23 +83,33 @@ class PageViewWriter {
         }
     }
 
+    /** Worker w serves every partition p with p % n == w % n, n = min(threads, partitions). */
     private void loop(int worker) {
-        int partition = worker % queue.partitions();
+        int lanes = Math.min(config.writerThreads(), queue.partitions());
+        List<Integer> partitions = new ArrayList<>();
+        for (int p = worker % lanes; p < queue.partitions(); p += lanes) {
+            partitions.add(p);
+        }
+        Duration block = Duration.ofMillis(Math.max(50, TAKE_BLOCK.toMillis() / partitions.size()));
         String consumer = replica + "-w" + worker;
         long nextReclaim = 0;
         long backoff = 100;
         while (running.get()) {
             try {
-                List<QueuedHit> batch = List.of();
-                if (System.currentTimeMillis() >= nextReclaim) {
-                    batch = queue.reclaim(partition, consumer, config.reclaimAfter(), config.batchSize());
+                boolean reclaim = System.currentTimeMillis() >= nextReclaim;
+                if (reclaim) {
                     nextReclaim = System.currentTimeMillis() + config.reclaimAfter().toMillis() / 3;
                 }
-                if (batch.isEmpty()) {
-                    batch = queue.take(partition, consumer, config.batchSize(), TAKE_BLOCK);
-                }
-                if (!batch.isEmpty()) {
-                    write(partition, consumer, batch);
+                for (int partition : partitions) {
+                    List<QueuedHit> batch = reclaim
+                            ? queue.reclaim(partition, consumer, config.reclaimAfter(), config.batchSize())
+                            : List.of();
+                    if (batch.isEmpty()) {
+                        batch = queue.take(partition, consumer, config.batchSize(), block);
+                    }
+                    if (!batch.isEmpty()) {
+                        write(partition, consumer, batch);
+                    }
                 }
                 backoff = 100;
             } catch (RuntimeException e) {
@@ -119,7 +129,7 @@ class PageViewWriter {
                 events.add(json.readValue(hit.payload(), PageViewRecorded.class));
                 readable.add(hit);
             } catch (Exception e) {
-                if (!setAside(hit, "unreadable payload: " + e.getMessage(), 1)) {
+                if (!setAside(hit, "queue:" + hit.id(), "unreadable payload: " + e.getMessage(), 1)) {
                     return;
                 }
                 done.add(new Completion(hit.id(), null));
@@ -180,7 +190,7 @@ class PageViewWriter {
                 if (isOutage(e)) {
                     return false;
                 }
-                if (!setAside(hits.get(i), e.getMessage(), attempts)) {
+                if (!setAside(hits.get(i), events.get(i).eventId(), e.getMessage(), attempts)) {
                     return false;
                 }
                 done.add(new Completion(hits.get(i).id(), null));
@@ -189,9 +199,9 @@ class PageViewWriter {
         return true;
     }
 
-    private boolean setAside(QueuedHit hit, String error, int attempts) {
+    private boolean setAside(QueuedHit hit, String ref, String error, int attempts) {
         try {
-            rows.recordFailure("ingest", hit.payload(), error, attempts);
+            rows.recordFailure("ingest", ref, hit.payload(), error, attempts);
             metrics.failed(1);
             return true;
         } catch (SQLException e) {

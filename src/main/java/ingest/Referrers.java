@@ -26,6 +26,6 @@ final class Referrers {
         if (host.startsWith("www.")) {
             host = host.substring(4);
         }
-        return host.equals(site) || host.endsWith("." + site) ? null : host;
+        return !site.isEmpty() && (host.equals(site) || host.endsWith("." + site)) ? null : host;
     }
 }

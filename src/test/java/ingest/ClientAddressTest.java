@@ -18,6 +18,7 @@ class ClientAddressTest {
             public List<String> trustedProxies() { return List.of(proxies); }
             public Duration enqueueTimeout() { return Duration.ZERO; }
             public Duration pauseAfterCommit() { return Duration.ZERO; }
+            public RateLimit rateLimit() { return null; }
         });
     }
 
