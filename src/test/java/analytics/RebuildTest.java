@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,7 +93,8 @@ class RebuildTest {
         long deleted = 0;
         String cursor = "0";
         do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg("fftest:{" + site + "}:*")
+            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH")
+                    .arg(ConfigProvider.getConfig().getValue("footfall.key-prefix", String.class) + ":{" + site + "}:*")
                     .arg("COUNT").arg(1000)).await().indefinitely();
             cursor = page.get(0).toString();
             for (Response key : page.get(1)) {
