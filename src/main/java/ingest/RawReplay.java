@@ -36,7 +36,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 class RawReplay {
 
     private static final Logger LOG = Logger.getLogger(RawReplay.class);
-    private static final int CHUNK = 5_000;
+    /** Rows per read and per XADD batch: a batch must stay under quarkus.redis.max-waiting-handlers (4096). */
+    private static final int CHUNK = 2_000;
     private static final long MAX_BACKLOG = 200_000;
     private static final Duration QUEUE_MARGIN = Duration.ofSeconds(2);
     private static final Duration CLAIM = Duration.ofSeconds(60);
