@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,7 @@ final class FootfallApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final URI base;
     private final HttpClient http;
@@ -54,21 +57,25 @@ final class FootfallApi {
         return base;
     }
 
-    /** The admin logged in through the form: a client that keeps the session cookie. */
+    /** The admin logged in through the login form (with its CSRF token): a client that keeps the cookies. */
     FootfallApi loggedInAdmin() {
         FootfallApi session = new FootfallApi(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build());
-        Answer login = session.send(HttpRequest.newBuilder(base.resolve("/j_security_check"))
+        Matcher csrf = CSRF_FIELD.matcher(session.get("/login").body());
+        if (!csrf.find()) {
+            throw new AssertionError("the login page has no CSRF field");
+        }
+        Answer login = session.send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + encode(FootfallProcess.ADMIN_EMAIL)
-                        + "&j_password=" + encode(FootfallProcess.ADMIN_PASSWORD))));
-        if (login.status() != 302 && login.status() != 303) {
-            throw new AssertionError("form login failed: " + login);
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + encode(FootfallProcess.ADMIN_EMAIL)
+                        + "&password=" + encode(FootfallProcess.ADMIN_PASSWORD) + "&csrf=" + encode(csrf.group(1)))));
+        if (login.status() != 303 && login.status() != 302) {
+            throw new AssertionError("login failed: " + login);
         }
         Answer sites = session.get("/");
         if (sites.status() != 200) {
-            throw new AssertionError("the logged-in admin cannot open /: " + sites.status());
+            throw new AssertionError("the logged-in admin cannot open /: " + sites);
         }
         return session;
     }
