@@ -20,6 +20,11 @@ final class LoadResult {
          * not know whether the hit was queued.
          */
         QUEUE_TIMEOUT,
+        /**
+         * 503 for a hit whose queue write was in flight when Redis went away: Redis may have stored it
+         * and lost only the reply, so Footfall cannot know either.
+         */
+        CUT_OFF,
         /** connection refused or not made: Footfall never saw it. */
         NOT_DELIVERED,
         /** no answer within the request timeout: Footfall may or may not have taken it. */
@@ -28,7 +33,7 @@ final class LoadResult {
         CONNECTION_LOST;
 
         boolean unknown() {
-            return this == QUEUE_TIMEOUT || this == TIMED_OUT || this == CONNECTION_LOST;
+            return this == QUEUE_TIMEOUT || this == CUT_OFF || this == TIMED_OUT || this == CONNECTION_LOST;
         }
     }
 
@@ -94,6 +99,19 @@ final class LoadResult {
             }
         }
         return new Window(byOutcome, byStatus, slowest);
+    }
+
+    /** Marks the 503s of hits sent before Redis was gone and answered after it began to stop as CUT_OFF. */
+    int cutOff(long stopBegan, long stopEnded) {
+        int marked = 0;
+        for (int seq = 0; seq < sent; seq++) {
+            if (outcomes[seq] == Outcome.REJECTED && statuses[seq] == 503 && sentAt[seq] < stopEnded
+                    && answeredAt[seq] >= stopBegan) {
+                outcomes[seq] = Outcome.CUT_OFF;
+                marked++;
+            }
+        }
+        return marked;
     }
 
     /** Milliseconds from an instant to the sending of the first hit after it that was acknowledged. */

@@ -51,6 +51,7 @@ class RedisOutageIT {
 
         long down = System.nanoTime();
         stack.redis().stop();
+        long gone = System.nanoTime();
         Processes.sleep(1_500);
         FootfallApi.Answer dashboardDuring = admin.get(dashboard);
         FootfallApi.Answer statsDuring = api.stats("aggregate", site.domain(), "period=7d&metrics=pageviews");
@@ -61,11 +62,13 @@ class RedisOutageIT {
         long back = System.nanoTime();
 
         LoadResult result = load.awaitEnd();
+        int cutOff = result.cutOff(down, gone);
         // the first and last half second belong to the stop and the start themselves
         LoadResult.Window during = result.between(down + 500_000_000L, back - 500_000_000L);
         OptionalLong recovered = result.firstAcknowledgedAfter(back);
         FootfallApi.Answer dashboardAfter = admin.get(dashboard);
-        System.out.printf("[redis-outage] hits sent while Redis was down: %s%n", during);
+        System.out.printf("[redis-outage] hits sent while Redis was down: %s; %d answered 503 while Redis was "
+                + "stopping (may be stored)%n", during, cutOff);
         System.out.printf("[redis-outage] during: dashboard %s%n[redis-outage] during: Stats API %s%n"
                 + "[redis-outage] during: readiness %s; live threads %.0f before, %.0f during%n",
                 dashboardDuring, statsDuring, readyDuring, threadsBefore, threadsDuring);
