@@ -69,9 +69,9 @@ class RedisOutageIT {
         FootfallApi.Answer dashboardAfter = admin.get(dashboard);
         System.out.printf("[redis-outage] hits sent while Redis was down: %s; %d answered 503 while Redis was "
                 + "stopping (may be stored)%n", during, cutOff);
-        System.out.printf("[redis-outage] during: dashboard %s%n[redis-outage] during: Stats API %s%n"
-                + "[redis-outage] during: readiness %s; live threads %.0f before, %.0f during%n",
-                dashboardDuring, statsDuring, readyDuring, threadsBefore, threadsDuring);
+        System.out.printf("[redis-outage] live threads %.0f before, %.0f during%n[redis-outage] during: dashboard %s%n"
+                + "[redis-outage] during: Stats API %s%n[redis-outage] during: readiness %s%n", threadsBefore,
+                threadsDuring, dashboardDuring, statsDuring, readyDuring);
         System.out.printf("[redis-outage] first hit acknowledged %s ms after Redis was back; dashboard after: %d%n",
                 recovered.isPresent() ? recovered.getAsLong() : "never", dashboardAfter.status());
 
