@@ -39,6 +39,11 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public LocalDateTime revokedAt;
 
+    /** The day the key was made, for the settings page. */
+    public String created() {
+        return createdAt.toLocalDate().toString();
+    }
+
     static ApiKey active(String key) {
         return find("keyHash = ?1 and revokedAt is null", hash(key)).firstResult();
     }

@@ -1,7 +1,5 @@
 package analytics;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -9,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,11 +28,14 @@ public class DashboardResource {
             long visitors, long pageviews, Chart chart, List<StatsQuery.PageRow> pages, List<PeriodLink> periods) {
     }
 
+    public record SiteSummary(String domain, String timezone, long visitors, Sparkline trend) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Dashboard view, String user);
+        static native TemplateInstance dashboard(Dashboard view, Viewer me);
 
-        static native TemplateInstance sites(List<Site> sites, String user);
+        static native TemplateInstance sites(List<SiteSummary> sites, Viewer me);
     }
 
     static final List<PeriodLink> PERIODS = List.of(new PeriodLink("24h", "Last 24 hours", false),
@@ -41,48 +43,36 @@ public class DashboardResource {
             new PeriodLink("30d", "Last 30 days", false), new PeriodLink("month", "This month", false),
             new PeriodLink("6mo", "Last 6 months", false), new PeriodLink("12mo", "Last 12 months", false));
 
-    private final StatsQuery stats;
+    private final Dashboards dashboards;
     private final Sites sites;
     private final DashboardPool pool;
+    private final Pages pages;
     private final SecurityIdentity identity;
-    private final Clock clock;
 
-    DashboardResource(StatsQuery stats, Sites sites, DashboardPool pool, SecurityIdentity identity, Clock clock) {
-        this.stats = stats;
+    DashboardResource(Dashboards dashboards, Sites sites, DashboardPool pool, Pages pages, SecurityIdentity identity) {
+        this.dashboards = dashboards;
         this.sites = sites;
         this.pool = pool;
+        this.pages = pages;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @GET
-    public Uni<String> index() {
+    public Uni<String> index(RoutingContext context) {
         Caller caller = Caller.of(identity);
-        String user = identity.getPrincipal().getName();
-        return pool.run(() -> Templates.sites(sites.visibleTo(caller), user).render());
+        Viewer me = pages.viewer(identity, context);
+        return pool.run(() -> Templates.sites(dashboards.summaries(sites.visibleTo(caller)), me).render());
     }
 
     @GET
     @Path("/{domain}")
-    public Uni<String> dashboard(@PathParam("domain") String domain, @QueryParam("period") String period,
-            @QueryParam("date") String date, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<String> dashboard(RoutingContext context, @PathParam("domain") String domain,
+            @QueryParam("period") String period, @QueryParam("date") String date, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         Caller caller = Caller.of(identity);
-        String user = identity.getPrincipal().getName();
-        String range = from != null && to != null && !from.isBlank() && !to.isBlank() ? from + "," + to : date;
-        String name = range != null && range.contains(",") && (period == null || period.isBlank()) ? "custom"
-                : period == null || period.isBlank() ? "30d" : period;
-        return pool.run(() -> {
-            Site site = sites.visible(caller, domain);
-            ZoneId zone = site.zone();
-            Period resolved = Period.resolve(name, range, zone, clock.instant());
-            StatsQuery.Totals totals = stats.totals(site.domain, resolved);
-            Chart chart = Chart.of(stats.timeseries(site.domain, resolved, zone));
-            List<StatsQuery.PageRow> pages = stats.topPages(site.domain, resolved, 10);
-            List<PeriodLink> periods = PERIODS.stream()
-                    .map(p -> new PeriodLink(p.name(), p.label(), p.name().equals(resolved.name()))).toList();
-            Dashboard view = new Dashboard(site.domain, site.timezone, resolved.name(), resolved.from().toString(),
-                    resolved.to().toString(), totals.visitors(), totals.pageviews(), chart, pages, periods);
-            return Templates.dashboard(view, user).render();
-        });
+        Viewer me = pages.viewer(identity, context);
+        Dashboards.Ask ask = new Dashboards.Ask(period, date, from, to);
+        return pool.run(() -> Templates.dashboard(dashboards.dashboard(sites.visible(caller, domain), ask), me)
+                .render());
     }
 }

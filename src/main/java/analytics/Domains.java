@@ -39,6 +39,10 @@ final class Domains {
         if (!DOMAIN.matcher(domain).matches()) {
             throw new IllegalArgumentException("'" + input.strip() + "' is not a valid domain");
         }
+        // a dot also keeps site paths (/example.com) apart from Footfall's own (/login, /settings)
+        if (!domain.contains(".")) {
+            throw new IllegalArgumentException("'" + input.strip() + "' is not a full domain such as example.com");
+        }
         return domain;
     }
 }

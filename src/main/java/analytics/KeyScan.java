@@ -67,12 +67,10 @@ class KeyScan {
         return masters;
     }
 
+    /** One UNLINK per key: a cluster node refuses multi-key commands that span hash slots. */
     private static void unlinkOn(Redis node, String pattern) {
-        scan(node, pattern, keys -> {
-            Request unlink = Request.cmd(Command.UNLINK);
-            keys.forEach(unlink::arg);
-            node.send(unlink).await().atMost(CALL_TIMEOUT);
-        });
+        scan(node, pattern, keys -> node.batch(keys.stream().map(key -> Request.cmd(Command.UNLINK).arg(key)).toList())
+                .await().atMost(CALL_TIMEOUT));
     }
 
     private static void scan(Redis node, String pattern, Consumer<List<String>> page) {

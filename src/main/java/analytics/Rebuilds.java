@@ -144,7 +144,7 @@ class Rebuilds {
                     .await().atMost(CALL_TIMEOUT);
             LOG.infof("dropped read model generation %d", generation);
         } catch (RuntimeException e) {
-            LOG.debugf("could not drop the replaced generation yet: %s", e.getMessage());
+            LOG.warnf("could not drop the replaced generation yet: %s", e.toString());
         }
     }
 

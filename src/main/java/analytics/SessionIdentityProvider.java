@@ -9,7 +9,7 @@ import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Restores the user behind a valid session cookie (the cookie itself was checked by form login). */
+/** Restores the user behind a signed session cookie ("userId:sessionVersion"), unless the session was ended. */
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
@@ -22,9 +22,10 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> QuarkusTransaction.joiningExisting().call(() -> {
-            User user = User.byEmail(request.getPrincipal());
-            if (user == null) {
-                throw new AuthenticationFailedException("the session's user no longer exists");
+            String[] session = request.getPrincipal().split(":");
+            User user = session.length == 2 ? User.findById(Long.parseLong(session[0])) : null;
+            if (user == null || user.sessionVersion != Integer.parseInt(session[1])) {
+                throw new AuthenticationFailedException("the session has ended");
             }
             return Identities.of(user);
         }));

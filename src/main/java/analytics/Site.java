@@ -30,12 +30,28 @@ public class Site extends PanacheEntityBase {
     @Column(name = "created_at")
     public LocalDateTime createdAt;
 
+    /** The token of the public read-only link, or null when the site is not shared. */
+    @Column(name = "share_token")
+    public String shareToken;
+
+    /** IP addresses and CIDR ranges whose hits are dropped, comma-separated. */
+    @Column(name = "excluded_ips")
+    public String excludedIps = "";
+
     ZoneId zone() {
         return ZoneId.of(timezone);
     }
 
     static Site byDomain(String domain) {
         return find("domain", domain).firstResult();
+    }
+
+    List<String> exclusions() {
+        return excludedIps == null || excludedIps.isBlank() ? List.of() : List.of(excludedIps.split(","));
+    }
+
+    static Site byShareToken(String token) {
+        return find("shareToken", token).firstResult();
     }
 
     static List<Site> ownedBy(long userId) {

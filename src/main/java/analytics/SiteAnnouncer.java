@@ -5,6 +5,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import events.api.SiteEvents;
+import events.api.SiteExclusionsChanged;
 import events.api.SiteRegistered;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +32,9 @@ class SiteAnnouncer {
             List<Site> sites = QuarkusTransaction.requiringNew().call(() -> Site.<Site>listAll());
             for (Site site : sites) {
                 events.publish(new SiteRegistered(site.domain, site.timezone));
+                if (!site.exclusions().isEmpty()) {
+                    events.publish(new SiteExclusionsChanged(site.domain, site.exclusions()));
+                }
             }
             if (!sites.isEmpty()) {
                 LOG.infof("site stream was empty: announced %d sites again", sites.size());

@@ -35,7 +35,7 @@ class Sites {
         ZoneId zone = zone(timezone);
         Site site = QuarkusTransaction.requiringNew().call(() -> {
             if (Site.byDomain(domain) != null) {
-                throw new BadParameter("domain", domain + " is already registered");
+                throw new BadParameter("domain", domain + " is already registered in Footfall.");
             }
             Site created = new Site();
             created.domain = domain;

@@ -101,6 +101,12 @@ class StatsQuery {
         }
     }
 
+    /** True once the projector has applied any event of the site (its position exists). */
+    boolean hasEvents(String site) {
+        return redis.send(Request.cmd(Command.EXISTS).arg(generations.current().position(site))).await()
+                .atMost(CALL_TIMEOUT).toInteger() > 0;
+    }
+
     long realtimeVisitors(String site, Instant now) {
         ReadModelKeys keys = generations.current();
         long minute = now.getEpochSecond() / 60;

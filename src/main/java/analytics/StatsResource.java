@@ -73,14 +73,8 @@ public class StatsResource {
             ZoneId zone = site.zone();
             Period resolved = Period.resolve(period, date, zone, clock.instant());
             checkInterval(interval, resolved);
-            List<Map<String, Object>> points = stats.timeseries(site.domain, resolved, zone).stream().map(point -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("date", point.date());
-                for (String metric : wanted) {
-                    row.put(metric, metric.equals("visitors") ? point.visitors() : point.pageviews());
-                }
-                return row;
-            }).toList();
+            List<Map<String, Object>> points = stats.timeseries(site.domain, resolved, zone).stream()
+                    .map(point -> row("date", point.date(), wanted, point.visitors(), point.pageviews())).toList();
             return Map.of("results", points);
         });
     }
@@ -105,14 +99,8 @@ public class StatsResource {
         return pool.run(() -> {
             Site site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            List<Map<String, Object>> results = stats.topPages(site.domain, resolved, rows).stream().map(page -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("page", page.page());
-                for (String metric : wanted) {
-                    row.put(metric, metric.equals("visitors") ? page.visitors() : page.pageviews());
-                }
-                return row;
-            }).toList();
+            List<Map<String, Object>> results = stats.topPages(site.domain, resolved, rows).stream()
+                    .map(page -> row("page", page.page(), wanted, page.visitors(), page.pageviews())).toList();
             return Map.of("results", results);
         });
     }
@@ -122,6 +110,17 @@ public class StatsResource {
     public Uni<Long> realtime(@QueryParam("site_id") String siteId) {
         Caller caller = Caller.of(identity);
         return pool.run(() -> stats.realtimeVisitors(site(caller, siteId).domain, clock.instant()));
+    }
+
+    /** One result row: its dimension, then the wanted metrics in the order asked for. */
+    private static Map<String, Object> row(String dimension, String value, List<String> wanted, long visitors,
+            long pageviews) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(dimension, value);
+        for (String metric : wanted) {
+            row.put(metric, metric.equals("visitors") ? visitors : pageviews);
+        }
+        return row;
     }
 
     private Site site(Caller caller, String siteId) {

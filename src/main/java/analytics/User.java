@@ -25,6 +25,10 @@ public class User extends PanacheEntityBase {
 
     public boolean admin;
 
+    /** Part of every session cookie; bumping it ends all of the user's sessions. */
+    @Column(name = "session_version")
+    public int sessionVersion;
+
     @Column(name = "created_at")
     public LocalDateTime createdAt;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import events.api.DeadLetter;
 import events.api.PageViewRecorded;
 import events.api.SiteEvent;
+import events.api.SiteExclusionsChanged;
 import events.api.SiteRegistered;
 import events.api.SiteRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ class EventCodec {
         Class<? extends SiteEvent> kind = switch (type) {
             case "SiteRegistered" -> SiteRegistered.class;
             case "SiteRemoved" -> SiteRemoved.class;
+            case "SiteExclusionsChanged" -> SiteExclusionsChanged.class;
             default -> throw new IllegalArgumentException("unknown site event type " + type);
         };
         try {

@@ -96,16 +96,20 @@ public class EventResource {
         }
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String ip = clients.of(peer, request.getHeader("X-Forwarded-For"), request.getHeader("Forwarded"));
+        List<String> counted = known.stream().filter(domain -> !sites.excludes(domain, ip)).toList();
+        if (counted.isEmpty()) {
+            return dropped("excluded");
+        }
         Instant now = clock.instant();
-        String exceeded = limits.check(ip, known.get(0), System.currentTimeMillis());
+        String exceeded = limits.check(ip, counted.get(0), System.currentTimeMillis());
         if (exceeded != null) {
             metrics.rejected("rate-limit");
             return Uni.createFrom().item(cors(Response.status(429).type(MediaType.APPLICATION_JSON)
                     .header("Retry-After", "1")
                     .entity(Map.of("error", "too many hits from this " + exceeded + "; slow down"))).build());
         }
-        List<Uni<Void>> writes = new ArrayList<>(known.size());
-        for (String site : known) {
+        List<Uni<Void>> writes = new ArrayList<>(counted.size());
+        for (String site : counted) {
             ZoneId zone = sites.zoneOf(site);
             writes.add(visitors.of(site, zone, now, ip, userAgent)
                     .map(visitor -> event(hit, page, agent, site, now, visitor))

@@ -1,9 +1,8 @@
-/* Footfall analytics snippet: no cookies, no stored ids */
+/* Footfall: no cookies */
 (function () {
-  "use strict";
   var w = window, d = document, l = w.location, n = w.navigator, f = w.footfall, q = f && f.q || [],
     s = d.currentScript || [].slice.call(d.querySelectorAll('script[src$="/js/script.js"]')).pop(),
-    warned, last;
+    k, last;
   if (!s || f && f.l) return;
   function a(k) { return s.getAttribute("data-" + k); }
   var api = a("api") || new URL(s.src).origin + "/api/event";
@@ -13,8 +12,8 @@
     var c = o.callback || function () {}, r, b;
     if ((/^(localhost|127(\.\d+){3}|\[::1\])$/.test(l.hostname) || l.protocol == "file:") && a("include-localhost") == null) r = "localhost";
     else if ((n.webdriver || w._phantom || w.__nightmare || w.Cypress) && a("include-automation") == null) r = "automation";
-    else try { if (localStorage.getItem("footfall_ignore") == "true") r = "footfall_ignore"; } catch (e) {}
-    if (r) return warned || console.warn("Footfall: ignoring " + r), warned = 1, c();
+    else try { var t = localStorage, h = l.hash, g = "footfall_ignore"; if (/^#footfall-(ignore|count)$/.test(h)) t.setItem(g, h[10] == "i"); if (t.getItem(g) == "true") r = g; } catch (e) {}
+    if (r) return k || console.warn("Footfall: ignoring " + r), k = 1, c();
     b = { n: name, u: l.href, d: a("domain"), r: d.referrer || null, w: w.innerWidth };
     if (o.props) b.p = o.props;
     b = JSON.stringify(b);

@@ -17,7 +17,7 @@ class DomainsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "exa mple.com", "-bad.com", "<script>.com", "a..b", "ex_ample.com"})
+    @ValueSource(strings = {"", " ", "exa mple.com", "-bad.com", "<script>.com", "a..b", "ex_ample.com", "localhost", "login"})
     void invalidDomainsAreRefused(String input) {
         assertThrows(IllegalArgumentException.class, () -> Domains.normalise(input));
     }

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import support.Account;
 import support.Footfall;
 import support.TestClock;
 
@@ -163,10 +164,7 @@ class PageViewPipelineTest {
     @Test
     void theDashboardShowsTheSameNumbers() {
         sendParisHits();
-        CookieFilter session = new CookieFilter();
-        given().filter(session).redirects().follow(false).formParam("j_username", Footfall.ADMIN_EMAIL)
-                .formParam("j_password", Footfall.ADMIN_PASSWORD)
-                .when().post("/j_security_check").then().statusCode(302);
+        CookieFilter session = Account.logIn(Footfall.ADMIN_EMAIL, Footfall.ADMIN_PASSWORD).cookies;
 
         String html = given().filter(session).queryParam("period", "custom").queryParam("from", "2026-10-24")
                 .queryParam("to", "2026-10-26").when().get("/" + paris)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,7 +32,6 @@ public final class Footfall {
     public static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
     public static final String PROBE = "/__probe";
-    private static final String DB = "jdbc:mysql://127.0.0.1:3306/footfall_test?user=root&password=";
 
     private Footfall() {
     }
@@ -79,7 +79,8 @@ public final class Footfall {
     }
 
     public static long rows(String sql, Object... args) {
-        try (Connection db = DriverManager.getConnection(DB); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), "root", "");
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 query.setObject(i + 1, args[i]);
             }
@@ -90,6 +91,11 @@ public final class Footfall {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The test database as configured (footfall_test, or what -D%test.quarkus.datasource.jdbc.url says). */
+    static String jdbcUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
     public static long pageViewRows(String domain) {

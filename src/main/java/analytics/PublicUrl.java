@@ -1,0 +1,24 @@
+package analytics;
+
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Where people reach Footfall (for the snippet and share links): footfall.public-url, else the request's own origin. */
+@ApplicationScoped
+class PublicUrl {
+
+    private final Optional<String> configured;
+
+    PublicUrl(@ConfigProperty(name = "footfall.public-url") Optional<String> configured) {
+        this.configured = configured.map(url -> url.replaceAll("/+$", ""));
+    }
+
+    String origin(RoutingContext context) {
+        return configured.orElseGet(() -> (SessionCookie.secure(context) ? "https" : "http") + "://"
+                + context.request().authority());
+    }
+}
