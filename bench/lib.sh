@@ -181,7 +181,7 @@ ff_start() {
     -Dquarkus.redis.hosts="redis://127.0.0.1:$BENCH_REDIS_PORT" -Dfootfall.key-prefix="$BENCH_PREFIX" \
     -Dfootfall.admin.email="$BENCH_ADMIN_EMAIL" "-Dfootfall.admin.password=$BENCH_ADMIN_PASSWORD" \
     -Dfootfall.admin.api-key="$BENCH_ADMIN_KEY" \
-    -Dquarkus.http.auth.session.encryption-key=footfall-bench-session-key-0123456789 \
+    -Dfootfall.session.secret=footfall-bench-session-secret-0123456789 \
     -jar "$JAR" >> "$OUT/footfall.log" 2>&1 &
   FF_PID=$!
   local code=""
@@ -243,10 +243,15 @@ ensure_site() {
   die "ingest did not start taking hits for $1"
 }
 
+# Logs in through the login form (its CSRF cookie and token first); prints the session cookie's value.
 login_cookie() {
-  local jar="$OUT/cookies.txt"
-  curl -s -o /dev/null --max-time 30 -c "$jar" -d "j_username=$BENCH_ADMIN_EMAIL" \
-    --data-urlencode "j_password=$BENCH_ADMIN_PASSWORD" "$BASE/j_security_check"
+  local jar="$OUT/cookies.txt" token
+  rm -f "$jar"
+  token=$(curl -s --max-time 30 -c "$jar" -b "$jar" "$BASE/login" \
+    | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  [ -n "$token" ] || die "the login page has no CSRF token"
+  curl -s -o /dev/null --max-time 30 -c "$jar" -b "$jar" --data-urlencode "email=$BENCH_ADMIN_EMAIL" \
+    --data-urlencode "password=$BENCH_ADMIN_PASSWORD" --data-urlencode "csrf=$token" "$BASE/login"
   awk '$6 == "footfall-session" {print $7}' "$jar" | tail -1
 }
 
