@@ -14,8 +14,9 @@
 #   dashboard  dashboard page and Stats API latency, idle and under saturated ingest; naive SQL
 #   footprint  start-to-ready, RSS under ingest load, read model size in Redis
 #   all        data, dashboard, ingest, pipeline, footprint (the full run: about an hour or more)
-#   smoke      all of it on a tiny data set in about a minute, with its own database, Redis and
-#              port; fails only when something is broken, never because a target is missed
+#   smoke      all of it on a tiny data set in a minute or two, with a database, Redis, ports and
+#              work folder of its own for this run (removed at the end); fails only when something
+#              is broken, never because a target is missed
 #
 # Needs what the README's set-up needs (MySQL/MariaDB on 127.0.0.1:3306, Java 17) plus wrk,
 # redis-server/redis-cli, the mysql client and curl. It starts its own Redis (port 6390), its
@@ -28,10 +29,25 @@ ROOT=$(dirname "$BENCH_DIR")
 STAGES=("${@:-all}")
 STAGE=$(IFS=+; echo "${STAGES[*]}")
 
+# A port nothing listens on, from a range outside the kernel's ephemeral ports.
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 12000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  echo "bench/run.sh: no free port found" >&2; exit 1
+}
+
 if [ "$STAGE" = smoke ]; then
-  # tiny and separate: never touches the full data set's database, Redis dump or port
-  export BENCH_PORT=${BENCH_SMOKE_PORT:-8391} BENCH_REDIS_PORT=${BENCH_SMOKE_REDIS_PORT:-6391}
-  export BENCH_DB=footfall_bench_smoke BENCH_PREFIX=ffs BENCH_ROWS=20000 BENCH_CHUNK=10000 BENCH_RUNS=1
+  # tiny and separate: its own database, Redis, ports and folder for this run only, so that it
+  # never touches the full data set and two smoke runs (CI and someone's) can run side by side
+  SMOKE_ID=$$
+  BENCH_PORT=${BENCH_SMOKE_PORT:-$(free_port)}
+  BENCH_REDIS_PORT=${BENCH_SMOKE_REDIS_PORT:-$(free_port)}
+  while [ "$BENCH_REDIS_PORT" = "$BENCH_PORT" ]; do BENCH_REDIS_PORT=$(free_port); done
+  export BENCH_PORT BENCH_REDIS_PORT
+  export BENCH_DB=footfall_bench_smoke_$SMOKE_ID BENCH_PREFIX=ffs BENCH_ROWS=20000 BENCH_CHUNK=10000 BENCH_RUNS=1
   export BENCH_INGEST_SECONDS=2 BENCH_PIPELINE_SECONDS=4 BENCH_PIPELINE_STEP_SECONDS=3
   export BENCH_PIPELINE_RATES=500 BENCH_DASHBOARD_SECONDS=3 BENCH_NAIVE_RUNS=1 BENCH_NAIVE_TIMEOUT=60
   export BENCH_WRK_CONNECTIONS=8 BENCH_DRAIN_TIMEOUT=120 BENCH_REBUILD_TIMEOUT=120 BENCH_BUILD=${BENCH_BUILD:-auto}
@@ -39,7 +55,7 @@ fi
 
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
-[ "$STAGE" = smoke ] && STATE="$BENCH_DIR/work/smoke"
+[ "$STAGE" = smoke ] && STATE="$BENCH_DIR/work/smoke-$SMOKE_ID"
 for stage in data ingest pipeline dashboard footprint; do
   # shellcheck source=/dev/null
   source "$BENCH_DIR/stages/$stage.sh"
@@ -67,6 +83,10 @@ finish() {
   jobs -p | xargs -r kill 2>/dev/null || true  # samplers and wrk this script started
   ff_stop
   redis_stop
+  if [ -n "${SMOKE_ID:-}" ]; then  # the smoke run leaves nothing behind but its results
+    "${MYSQL[@]}" -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`" 2>/dev/null || true
+    rm -rf "$STATE"
+  fi
   load_snapshot "after"
   echo
   summary || true
