@@ -184,8 +184,9 @@ ff_start() {
     -Dfootfall.session.secret=footfall-bench-session-secret-0123456789 \
     -jar "$JAR" >> "$OUT/footfall.log" 2>&1 &
   FF_PID=$!
-  local code=""
+  local code="" deadline=$(( t0 + 120000 ))
   for _ in $(seq 1 2400); do
+    [ "$(now_ms)" -lt "$deadline" ] || break
     if ! ff_running; then
       # a start can fail when the machine is overloaded (e.g. a 3 s JDBC acquisition timeout): once more
       [ -z "${FF_RETRYING:-}" ] || die "Footfall exited while starting, twice; see $OUT/footfall.log"
