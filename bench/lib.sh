@@ -144,7 +144,10 @@ redis_start() {
 redis_stop() {
   [ -n "$REDIS_STARTED" ] || return 0
   local pid; pid=$(cat "$STATE/redis.pid" 2>/dev/null || true)
-  "${RCLI[@]}" shutdown save >/dev/null 2>&1 || true
+  # only the Redis this run started: the one on the port must have the pid it wrote
+  if [ -n "$pid" ] && [ "$pid" = "$("${RCLI[@]}" info server 2>/dev/null | tr -d '\r' | awk -F: '$1=="process_id"{print $2}')" ]; then
+    "${RCLI[@]}" shutdown save >/dev/null 2>&1 || true
+  fi
   for _ in $(seq 1 300); do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   REDIS_STARTED=""
 }
