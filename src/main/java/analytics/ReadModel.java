@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,15 +44,18 @@ class ReadModel {
     private static final Duration REALTIME_TTL = Duration.ofMinutes(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ROUNDS = 10;
+    private static final int PFADD_CHUNK = 1000;
 
     private final Redis redis;
     private final ReadModelConfig config;
     private final KeyScan scan;
+    private final Clock clock;
 
-    ReadModel(Redis redis, ReadModelConfig config, KeyScan scan) {
+    ReadModel(Redis redis, ReadModelConfig config, KeyScan scan, Clock clock) {
         this.redis = redis;
         this.config = config;
         this.scan = scan;
+        this.clock = clock;
     }
 
     /**
@@ -103,29 +110,163 @@ class ReadModel {
 
     private Request applyCall(ReadModelKeys keys, String positionKey, String expected, String site, ZoneId zone,
             List<Recorded<PageViewRecorded>> events) {
-        Aggregate aggregate = new Aggregate();
+        long now = clock.instant().getEpochSecond();
+        Aggregate aggregate = new Aggregate(now);
+        SiteBuckets buckets = new SiteBuckets(keys, site, zone, now);
         for (Recorded<PageViewRecorded> recorded : events) {
             PageViewRecorded event = recorded.event();
-            ZonedDateTime local = event.at().atZone(zone);
-            ReadModelKeys.Hour hour = new ReadModelKeys.Hour(local.truncatedTo(ChronoUnit.HOURS).toEpochSecond());
-            ReadModelKeys.Day day = new ReadModelKeys.Day(local.toLocalDate());
-            ReadModelKeys.Month month = new ReadModelKeys.Month(YearMonth.from(local));
             String visitor = Long.toString(event.visitor());
-            for (ReadModelKeys.Bucket bucket : List.of(hour, day, month)) {
-                Duration ttl = bucket == hour ? config.hourTtl() : null;
-                aggregate.count(keys.visitors(site, bucket), visitor, ttl);
-                if (event.isPageview()) {
-                    Duration pageTtl = bucket == hour ? config.pageHourTtl() : null;
-                    aggregate.increment(keys.pageviews(site, bucket), ttl);
-                    aggregate.rank(keys.pages(site, bucket), event.path(), pageTtl);
-                    aggregate.count(keys.pageVisitors(site, bucket, event.path()), visitor, pageTtl);
-                } else if (bucket != hour) {
-                    aggregate.rank(keys.events(site, bucket), event.name(), null);
+            for (BucketKeys bucket : buckets.of(event.at().getEpochSecond())) {
+                if (bucket.expiresAt() != Expired.AT) {
+                    aggregate.count(bucket.visitors(), visitor, bucket.expiresAt());
+                    if (event.isPageview()) {
+                        aggregate.increment(bucket.pageviews(), bucket.expiresAt());
+                    } else if (bucket.events() != null) {
+                        aggregate.rank(bucket.events(), event.name(), bucket.expiresAt());
+                    }
+                }
+                if (event.isPageview() && bucket.pagesExpireAt() != Expired.AT) {
+                    aggregate.rank(bucket.pages(), event.path(), bucket.pagesExpireAt());
+                    aggregate.count(bucket.pageVisitors(event.path()), visitor, bucket.pagesExpireAt());
                 }
             }
-            aggregate.count(keys.realtime(site, event.timestamp() / 60_000), visitor, REALTIME_TTL);
+            String realtime = buckets.realtime(event.timestamp());
+            if (realtime != null) {
+                aggregate.count(realtime, visitor, buckets.realtimeExpiresAt());
+            }
         }
         return aggregate.request(positionKey, expected, events.get(events.size() - 1).position());
+    }
+
+    /** Expiry markers: {@code AT} means the bucket's keys would already have expired, so skip it. */
+    private static final class Expired {
+        static final long AT = -1;
+        static final long NEVER = 0;
+    }
+
+    /**
+     * The keys of one bucket, named once per batch. Hourly keys expire a fixed time after the
+     * hour ends (not after they were written), so replaying old events writes no hourly keys
+     * that live traffic would long have expired.
+     */
+    private static final class BucketKeys {
+        private final String prefix;
+        private final String visitors;
+        private final String pageviews;
+        private final String pages;
+        private final String events;
+        private final long expiresAt;
+        private final long pagesExpireAt;
+        private final Map<String, String> pageVisitors = new HashMap<>();
+
+        BucketKeys(ReadModelKeys keys, String site, ReadModelKeys.Bucket bucket, boolean withEvents,
+                long expiresAt, long pagesExpireAt) {
+            this.prefix = keys.pageVisitors(site, bucket, "");
+            this.visitors = keys.visitors(site, bucket);
+            this.pageviews = keys.pageviews(site, bucket);
+            this.pages = keys.pages(site, bucket);
+            this.events = withEvents ? keys.events(site, bucket) : null;
+            this.expiresAt = expiresAt;
+            this.pagesExpireAt = pagesExpireAt;
+        }
+
+        String visitors() {
+            return visitors;
+        }
+
+        String pageviews() {
+            return pageviews;
+        }
+
+        String pages() {
+            return pages;
+        }
+
+        String events() {
+            return events;
+        }
+
+        long expiresAt() {
+            return expiresAt;
+        }
+
+        long pagesExpireAt() {
+            return pagesExpireAt;
+        }
+
+        String pageVisitors(String path) {
+            return pageVisitors.computeIfAbsent(path, p -> prefix + p);
+        }
+    }
+
+    /** A site's buckets for the instants of one local hour, found once per hour and batch. */
+    private record HourSlot(long from, long until, List<BucketKeys> buckets) {
+    }
+
+    /** Finds the hour, day and month buckets of an instant in the site's zone, cached per batch. */
+    private final class SiteBuckets {
+        private final ReadModelKeys keys;
+        private final String site;
+        private final ZoneId zone;
+        private final long now;
+        private final Map<Long, HourSlot> slots = new HashMap<>();
+        private final Map<Object, BucketKeys> dayAndMonth = new HashMap<>();
+        private HourSlot last;
+        private long realtimeMinute = Long.MIN_VALUE;
+        private String realtimeKey;
+
+        SiteBuckets(ReadModelKeys keys, String site, ZoneId zone, long now) {
+            this.keys = keys;
+            this.site = site;
+            this.zone = zone;
+            this.now = now;
+        }
+
+        List<BucketKeys> of(long epochSecond) {
+            HourSlot slot = last;
+            if (slot == null || epochSecond < slot.from() || epochSecond >= slot.until()) {
+                slot = find(epochSecond);
+                last = slot;
+            }
+            return slot.buckets();
+        }
+
+        private HourSlot find(long epochSecond) {
+            ZonedDateTime local = Instant.ofEpochSecond(epochSecond).atZone(zone);
+            long hourStart = local.truncatedTo(ChronoUnit.HOURS).toEpochSecond();
+            return slots.computeIfAbsent(hourStart, start -> {
+                // the same offset holds from the hour's start until the next transition, so every
+                // instant in [start, until) truncates to this hour
+                ZoneOffsetTransition next = zone.getRules().nextTransition(Instant.ofEpochSecond(start));
+                long until = Math.min(start + 3600, next == null ? Long.MAX_VALUE : next.toEpochSecond());
+                long hourEnd = start + 3600;
+                BucketKeys hour = new BucketKeys(keys, site, new ReadModelKeys.Hour(start), false,
+                        live(hourEnd + config.hourTtl().toSeconds()), live(hourEnd + config.pageHourTtl().toSeconds()));
+                BucketKeys day = dayAndMonth.computeIfAbsent(local.toLocalDate(), date -> new BucketKeys(keys, site,
+                        new ReadModelKeys.Day(local.toLocalDate()), true, Expired.NEVER, Expired.NEVER));
+                BucketKeys month = dayAndMonth.computeIfAbsent(YearMonth.from(local), m -> new BucketKeys(keys, site,
+                        new ReadModelKeys.Month(YearMonth.from(local)), true, Expired.NEVER, Expired.NEVER));
+                return new HourSlot(start, until, List.of(hour, day, month));
+            });
+        }
+
+        /** The realtime key of the event's minute, or null when it would already have expired. */
+        String realtime(long timestampMillis) {
+            long minute = Math.floorDiv(timestampMillis, 60_000L);
+            if (minute != realtimeMinute) {
+                realtimeMinute = minute;
+                realtimeKey = live(realtimeExpiresAt()) == Expired.AT ? null : keys.realtime(site, minute);
+            }
+            return realtimeKey;
+        }
+
+        long realtimeExpiresAt() {
+            return (realtimeMinute + 1) * 60 + REALTIME_TTL.toSeconds();
+        }
+
+        private long live(long expiresAt) {
+            return expiresAt > now ? expiresAt : Expired.AT;
+        }
     }
 
     /** Removes every key of a site in the given generations (after the site is deleted). */
@@ -172,25 +313,31 @@ class ReadModel {
         private final Map<String, Map<String, Long>> ranks = new LinkedHashMap<>();
         private final Map<String, Set<String>> counts = new LinkedHashMap<>();
         private final Map<String, Long> expiries = new HashMap<>();
+        private final long now;
 
-        void increment(String key, Duration ttl) {
+        Aggregate(long now) {
+            this.now = now;
+        }
+
+        void increment(String key, long expiresAt) {
             increments.merge(key, 1L, Long::sum);
-            expire(key, ttl);
+            expire(key, expiresAt);
         }
 
-        void rank(String key, String member, Duration ttl) {
+        void rank(String key, String member, long expiresAt) {
             ranks.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(member, 1L, Long::sum);
-            expire(key, ttl);
+            expire(key, expiresAt);
         }
 
-        void count(String key, String element, Duration ttl) {
+        void count(String key, String element, long expiresAt) {
             counts.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(element);
-            expire(key, ttl);
+            expire(key, expiresAt);
         }
 
-        private void expire(String key, Duration ttl) {
-            if (ttl != null) {
-                expiries.put(key, ttl.toSeconds());
+        /** Expiry as a Unix time in seconds; {@code Expired.NEVER} for keys that are kept. */
+        private void expire(String key, long expiresAt) {
+            if (expiresAt != Expired.NEVER) {
+                expiries.merge(key, expiresAt, Math::max);
             }
         }
 
@@ -211,20 +358,24 @@ class ReadModel {
                 ops.add(Long.toString(n));
             }));
             counts.forEach((key, elements) -> {
-                List<String> all = new ArrayList<>(elements);
+                String keyIndex = Integer.toString(slot.apply(key));
+                Iterator<String> each = elements.iterator();
                 // unpack() in Lua takes a few thousand values at most: split large sets
-                for (int from = 0; from < all.size(); from += 1000) {
-                    List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                for (int left = elements.size(); left > 0; left -= PFADD_CHUNK) {
+                    int size = Math.min(left, PFADD_CHUNK);
                     ops.add("p");
-                    ops.add(Integer.toString(slot.apply(key)));
-                    ops.add(Integer.toString(chunk.size()));
-                    ops.addAll(chunk);
+                    ops.add(keyIndex);
+                    ops.add(Integer.toString(size));
+                    for (int n = 0; n < size; n++) {
+                        ops.add(each.next());
+                    }
                 }
             });
             Request eval = Request.cmd(Command.EVAL).arg(APPLY).arg(index.size());
             index.keySet().forEach(eval::arg);
             eval.arg(expected).arg(newPosition).arg(expiries.size());
-            expiries.forEach((key, ttl) -> eval.arg(index.get(key)).arg(ttl));
+            // as a TTL from our clock's now (Redis' own clock may differ from the application's)
+            expiries.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
             ops.forEach(eval::arg);
             return eval;
         }

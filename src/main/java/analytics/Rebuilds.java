@@ -56,9 +56,13 @@ class Rebuilds {
         long now = clock.millis();
         long cutoff = now + CUTOFF_MARGIN.toMillis();
         readModel.dropGeneration(generations.keys(next)); // leftovers of an earlier, failed attempt
-        redis.send(Request.cmd(Command.HSET).arg(generations.stateKey()).arg("cutoff").arg(cutoff)
-                .arg("status").arg("replaying").arg("started").arg(now).arg("replayed").arg(0).arg("total").arg(-1)
-                .arg("done").arg(0).arg("error").arg("")).await().atMost(CALL_TIMEOUT);
+        redis.batch(List.of(
+                Request.cmd(Command.HSET).arg(generations.stateKey()).arg("cutoff").arg(cutoff)
+                        .arg("status").arg("replaying").arg("started").arg(now).arg("replayed").arg(0)
+                        .arg("total").arg(-1).arg("done").arg(0).arg("error").arg(""),
+                // the previous rebuild's end would make this one's rate meaningless until it ends
+                Request.cmd(Command.HDEL).arg(generations.stateKey()).arg("finished")))
+                .await().atMost(CALL_TIMEOUT);
         replays.request(new ReplayRequest(next, cutoff));
         LOG.infof("rebuild of the read model started: generation %d, cutoff %d", next, cutoff);
         return status();
