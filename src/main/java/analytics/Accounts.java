@@ -13,6 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class Accounts {
 
+    private final IdentityCache cache;
+
+    Accounts(IdentityCache cache) {
+        this.cache = cache;
+    }
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     /** A sign-up or password change that cannot be accepted, with the reason to show and the field it concerns. */
@@ -63,12 +69,14 @@ class Accounts {
             throw new Refused("password", problem);
         }
         String hash = Passwords.hash(next);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int version = QuarkusTransaction.requiringNew().call(() -> {
             User user = User.findById(userId);
             user.passwordHash = hash;
             user.sessionVersion++;
             return user.sessionVersion;
         });
+        cache.userChanged(userId);
+        return version;
     }
 
     static String normaliseEmail(String input) {

@@ -19,9 +19,11 @@ class AdminBootstrap {
     static final int MIN_KEY_LENGTH = 24;
 
     private final AdminConfig config;
+    private final IdentityCache cache;
 
-    AdminBootstrap(AdminConfig config) {
+    AdminBootstrap(AdminConfig config, IdentityCache cache) {
         this.config = config;
+        this.cache = cache;
     }
 
     @Transactional
@@ -36,6 +38,9 @@ class AdminBootstrap {
             admin = new User();
             admin.email = email;
             admin.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+        }
+        if (admin.id != null && !admin.admin) {
+            cache.userChanged(admin.id); // an existing account becomes the admin
         }
         admin.admin = true;
         if (admin.passwordHash == null || !BcryptUtil.matches(config.password().get(), admin.passwordHash)) {
@@ -53,6 +58,9 @@ class AdminBootstrap {
         User admin = User.byEmail(config.email().get().strip().toLowerCase());
         ApiKey existing = ApiKey.find("keyHash", ApiKey.hash(key)).firstResult();
         if (existing != null) {
+            if (!admin.id.equals(existing.userId)) {
+                cache.keyChanged(existing.keyHash); // the key moves to the admin: nobody may keep using it as its old owner
+            }
             existing.userId = admin.id;
             existing.revokedAt = null;
             return;

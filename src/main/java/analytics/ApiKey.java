@@ -44,8 +44,8 @@ public class ApiKey extends PanacheEntityBase {
         return createdAt.toLocalDate().toString();
     }
 
-    static ApiKey active(String key) {
-        return find("keyHash = ?1 and revokedAt is null", hash(key)).firstResult();
+    static ApiKey activeByHash(String keyHash) {
+        return find("keyHash = ?1 and revokedAt is null", keyHash).firstResult();
     }
 
     static String hash(String key) {

@@ -1,5 +1,7 @@
 package analytics;
 
+import java.util.Optional;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -9,9 +11,15 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Stats and Sites API: a bearer API key that is not revoked. */
+/** Stats and Sites API: a bearer API key that is not revoked (from the identity cache, else MySQL). */
 @ApplicationScoped
 class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final IdentityCache cache;
+
+    ApiKeyIdentityProvider(IdentityCache cache) {
+        this.cache = cache;
+    }
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -21,13 +29,22 @@ class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequ
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> QuarkusTransaction.joiningExisting().call(() -> {
-            ApiKey key = ApiKey.active(request.getToken().getToken());
-            User user = key == null ? null : User.findById(key.userId);
-            if (user == null) {
-                throw new AuthenticationFailedException("invalid API key");
-            }
-            return Identities.of(user);
-        }));
+        String hash = ApiKey.hash(request.getToken().getToken());
+        return cache.byKey(hash).flatMap(cached -> cached.isPresent()
+                ? Uni.createFrom().item(Identities.of(cached.get()))
+                : context.runBlocking(() -> fromDatabase(hash)));
+    }
+
+    private SecurityIdentity fromDatabase(String hash) {
+        Optional<IdentityCache.Known> user = QuarkusTransaction.joiningExisting().call(() -> {
+            ApiKey key = ApiKey.activeByHash(hash);
+            User owner = key == null ? null : User.findById(key.userId);
+            return Optional.ofNullable(owner).map(IdentityCache.Known::of);
+        });
+        if (user.isEmpty()) {
+            throw new AuthenticationFailedException("invalid API key");
+        }
+        cache.rememberKey(hash, user.get());
+        return Identities.of(user.get());
     }
 }

@@ -11,6 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class ApiKeys {
 
+    private final IdentityCache cache;
+
+    ApiKeys(IdentityCache cache) {
+        this.cache = cache;
+    }
+
     record Created(ApiKey key, String secret) {
     }
 
@@ -39,12 +45,14 @@ class ApiKeys {
 
     /** Revokes one of the caller's keys; another user's key is NotFound, like a key that does not exist. */
     void revoke(Caller owner, long id) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        String hash = QuarkusTransaction.requiringNew().call(() -> {
             ApiKey key = ApiKey.findById(id);
             if (key == null || !key.userId.equals(owner.userId()) || key.revokedAt != null) {
                 throw new NotFound("API key " + id + " not found");
             }
             key.revokedAt = LocalDateTime.now(ZoneOffset.UTC);
+            return key.keyHash;
         });
+        cache.keyChanged(hash);
     }
 }

@@ -72,7 +72,7 @@ public class DashboardResource {
         Caller caller = Caller.of(identity);
         Viewer me = pages.viewer(identity, context);
         Dashboards.Ask ask = new Dashboards.Ask(period, date, from, to);
-        return pool.run(() -> Templates.dashboard(dashboards.dashboard(sites.visible(caller, domain), ask), me)
+        return pool.run(() -> Templates.dashboard(dashboards.dashboard(sites.readable(caller, domain), ask), me)
                 .render());
     }
 }

@@ -34,16 +34,16 @@ class Dashboards {
         }
     }
 
-    DashboardResource.Dashboard dashboard(Site site, Ask ask) {
+    DashboardResource.Dashboard dashboard(SiteRef site, Ask ask) {
         ZoneId zone = site.zone();
         Period resolved = Period.resolve(ask.name(), ask.range(), zone, clock.instant());
-        StatsQuery.Totals totals = stats.totals(site.domain, resolved);
-        Chart chart = Chart.of(stats.timeseries(site.domain, resolved, zone));
-        List<StatsQuery.PageRow> pages = stats.topPages(site.domain, resolved, 10);
+        StatsQuery.Totals totals = stats.totals(site.domain(), resolved);
+        Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone));
+        List<StatsQuery.PageRow> pages = stats.topPages(site.domain(), resolved, 10);
         List<DashboardResource.PeriodLink> periods = DashboardResource.PERIODS.stream()
                 .map(p -> new DashboardResource.PeriodLink(p.name(), p.label(), p.name().equals(resolved.name())))
                 .toList();
-        return new DashboardResource.Dashboard(site.domain, site.timezone, resolved.name(),
+        return new DashboardResource.Dashboard(site.domain(), site.timezone(), resolved.name(),
                 resolved.from().toString(), resolved.to().toString(), totals.visitors(), totals.pageviews(), chart,
                 pages, periods);
     }

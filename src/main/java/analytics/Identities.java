@@ -10,12 +10,12 @@ final class Identities {
     private Identities() {
     }
 
-    static SecurityIdentity of(User user) {
+    static SecurityIdentity of(IdentityCache.Known user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.email))
+                .setPrincipal(new QuarkusPrincipal(user.email()))
                 .addRole("user")
-                .addAttribute(Caller.USER_ID, user.id);
-        if (user.admin) {
+                .addAttribute(Caller.USER_ID, user.id());
+        if (user.admin()) {
             builder.addRole("admin");
         }
         return builder.build();

@@ -9,9 +9,18 @@ import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Restores the user behind a signed session cookie ("userId:sessionVersion"), unless the session was ended. */
+/**
+ * Restores the user behind a signed session cookie ("userId:sessionVersion"), unless the session
+ * was ended (the user's session version moved on). The user comes from the identity cache, else MySQL.
+ */
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    private final IdentityCache cache;
+
+    SessionIdentityProvider(IdentityCache cache) {
+        this.cache = cache;
+    }
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -21,13 +30,31 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> QuarkusTransaction.joiningExisting().call(() -> {
-            String[] session = request.getPrincipal().split(":");
-            User user = session.length == 2 ? User.findById(Long.parseLong(session[0])) : null;
-            if (user == null || user.sessionVersion != Integer.parseInt(session[1])) {
-                throw new AuthenticationFailedException("the session has ended");
-            }
-            return Identities.of(user);
-        }));
+        String[] session = request.getPrincipal().split(":");
+        if (session.length != 2) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the session has ended"));
+        }
+        long userId = Long.parseLong(session[0]);
+        int version = Integer.parseInt(session[1]);
+        return cache.byId(userId).flatMap(cached -> cached.isPresent()
+                ? Uni.createFrom().item(() -> identity(cached.get(), version))
+                : context.runBlocking(() -> identity(fromDatabase(userId), version)));
+    }
+
+    private static SecurityIdentity identity(IdentityCache.Known user, int sessionVersion) {
+        if (user == null || user.sessionVersion() != sessionVersion) {
+            throw new AuthenticationFailedException("the session has ended");
+        }
+        return Identities.of(user);
+    }
+
+    private IdentityCache.Known fromDatabase(long userId) {
+        User user = QuarkusTransaction.joiningExisting().call(() -> User.findById(userId));
+        if (user == null) {
+            return null;
+        }
+        IdentityCache.Known known = IdentityCache.Known.of(user);
+        cache.rememberUser(known);
+        return known;
     }
 }

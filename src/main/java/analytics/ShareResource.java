@@ -34,6 +34,6 @@ public class ShareResource {
     public Uni<String> dashboard(@PathParam("token") String token, @QueryParam("period") String period,
             @QueryParam("date") String date, @QueryParam("from") String from, @QueryParam("to") String to) {
         Dashboards.Ask ask = new Dashboards.Ask(period, date, from, to);
-        return pool.run(() -> Templates.shared(dashboards.dashboard(options.shared(token), ask)).render());
+        return pool.run(() -> Templates.shared(dashboards.dashboard(SiteRef.of(options.shared(token)), ask)).render());
     }
 }

@@ -18,11 +18,13 @@ class Sites {
     private final SiteEvents events;
     private final ReadModel readModel;
     private final Generations generations;
+    private final KnownSites known;
 
-    Sites(SiteEvents events, ReadModel readModel, Generations generations) {
+    Sites(SiteEvents events, ReadModel readModel, Generations generations, KnownSites known) {
         this.events = events;
         this.readModel = readModel;
         this.generations = generations;
+        this.known = known;
     }
 
     Site create(Caller owner, String domainInput, String timezone) {
@@ -62,9 +64,20 @@ class Sites {
         return site;
     }
 
+    /** Like {@link #visible}, for reading its numbers: from memory, without MySQL, most of the time. */
+    SiteRef readable(Caller caller, String domain) {
+        SiteRef site = known.byDomain(domain).orElse(null);
+        if (site == null || site.ownerId() != caller.userId()) {
+            throw new NotFound("site '" + domain + "' not found");
+        }
+        return site;
+    }
+
     void delete(Caller caller, String domain) {
         Site site = visible(caller, domain);
         QuarkusTransaction.requiringNew().run(() -> Site.deleteById(site.id));
+        known.forget(site.domain); // other replicas forget it when they read the event
+
         events.publish(new SiteRemoved(site.domain));
         Generations.State state = generations.state(true);
         List<ReadModelKeys> all = new java.util.ArrayList<>(List.of(state.current()));

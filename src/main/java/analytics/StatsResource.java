@@ -48,9 +48,9 @@ public class StatsResource {
         List<String> wanted = metrics(metrics, "visitors");
         noFilters(filters);
         return pool.run(() -> {
-            Site site = site(caller, siteId);
+            SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            StatsQuery.Totals totals = stats.totals(site.domain, resolved);
+            StatsQuery.Totals totals = stats.totals(site.domain(), resolved);
             Map<String, Object> results = new LinkedHashMap<>();
             for (String metric : wanted) {
                 results.put(metric, Map.of("value", metric.equals("visitors") ? totals.visitors() : totals.pageviews()));
@@ -69,11 +69,11 @@ public class StatsResource {
         List<String> wanted = metrics(metrics, "visitors,pageviews");
         noFilters(filters);
         return pool.run(() -> {
-            Site site = site(caller, siteId);
+            SiteRef site = site(caller, siteId);
             ZoneId zone = site.zone();
             Period resolved = Period.resolve(period, date, zone, clock.instant());
             checkInterval(interval, resolved);
-            List<Map<String, Object>> points = stats.timeseries(site.domain, resolved, zone).stream()
+            List<Map<String, Object>> points = stats.timeseries(site.domain(), resolved, zone).stream()
                     .map(point -> row("date", point.date(), wanted, point.visitors(), point.pageviews())).toList();
             return Map.of("results", points);
         });
@@ -97,9 +97,9 @@ public class StatsResource {
         int rows = limit(limit);
         noFilters(filters);
         return pool.run(() -> {
-            Site site = site(caller, siteId);
+            SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            List<Map<String, Object>> results = stats.topPages(site.domain, resolved, rows).stream()
+            List<Map<String, Object>> results = stats.topPages(site.domain(), resolved, rows).stream()
                     .map(page -> row("page", page.page(), wanted, page.visitors(), page.pageviews())).toList();
             return Map.of("results", results);
         });
@@ -109,7 +109,7 @@ public class StatsResource {
     @Path("/realtime/visitors")
     public Uni<Long> realtime(@QueryParam("site_id") String siteId) {
         Caller caller = Caller.of(identity);
-        return pool.run(() -> stats.realtimeVisitors(site(caller, siteId).domain, clock.instant()));
+        return pool.run(() -> stats.realtimeVisitors(site(caller, siteId).domain(), clock.instant()));
     }
 
     /** One result row: its dimension, then the wanted metrics in the order asked for. */
@@ -123,7 +123,7 @@ public class StatsResource {
         return row;
     }
 
-    private Site site(Caller caller, String siteId) {
+    private SiteRef site(Caller caller, String siteId) {
         if (siteId == null || siteId.isBlank()) {
             throw new BadParameter("site_id", "site_id is required");
         }
@@ -133,7 +133,7 @@ public class StatsResource {
         } catch (IllegalArgumentException e) {
             throw new BadParameter("site_id", "site_id '" + siteId + "' is not a valid domain");
         }
-        return sites.visible(caller, domain);
+        return sites.readable(caller, domain);
     }
 
     static List<String> metrics(String metrics, String defaults) {

@@ -8,17 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
 import support.Account;
 import support.Footfall;
 
 /** Sign-up, login with throttling, logout, password change and API keys, through the real forms. */
 @QuarkusTest
 class AccountsTest {
+
+    @Inject
+    Redis redis;
 
     static String email(String label) {
         return label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@footfall.test";
@@ -108,6 +116,9 @@ class AccountsTest {
     void changingThePasswordEndsOtherSessionsAndKeepsThisOne() {
         Account here = Account.signUp("changer");
         Account elsewhere = Account.logIn(here.email, Account.PASSWORD);
+        elsewhere.request().get("/").then().statusCode(200);
+        assertTrue(cached("user:" + userId(here.email)).startsWith(userId(here.email) + "|0|0|"),
+                "the session's user is in the identity cache");
         String next = "another sturdy password 7";
         here.post("/settings/password", "current", "not it", "password", next).then().statusCode(400)
                 .body(containsString("current password is wrong"));
@@ -127,6 +138,9 @@ class AccountsTest {
         assertTrue(key.startsWith("ff_") && key.length() > 30, key);
         assertTrue(page.contains("reporting &lt;script&gt;"), "the key's name is escaped");
         given().auth().oauth2(key).get("/api/v1/sites").then().statusCode(200);
+        given().auth().oauth2(key).get("/api/v1/sites").then().statusCode(200);
+        assertEquals(userId(account.email) + "|0|0|" + account.email, cached("key:" + ApiKey.hash(key)),
+                "the key's user is in the identity cache (shared by all replicas)");
 
         String list = account.request().get("/settings").then().statusCode(200).extract().asString();
         assertFalse(list.contains(key), "the whole key is shown only once");
@@ -137,6 +151,17 @@ class AccountsTest {
         account.post("/settings/keys/" + id + "/revoke").then().statusCode(303);
         given().auth().oauth2(key).get("/api/v1/sites").then().statusCode(401);
         assertFalse(account.request().get("/settings").then().extract().asString().contains(key.substring(0, 10)));
+    }
+
+    private String cached(String entry) {
+        io.vertx.mutiny.redis.client.Response value = redis.send(Request.cmd(Command.GET).arg(
+                ConfigProvider.getConfig().getValue("footfall.key-prefix", String.class) + ":auth:" + entry))
+                .await().indefinitely();
+        return value == null ? "" : value.toString();
+    }
+
+    private static long userId(String email) {
+        return Footfall.rows("SELECT id FROM users WHERE email = ?", email);
     }
 
     @Test
