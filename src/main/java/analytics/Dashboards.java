@@ -37,9 +37,9 @@ class Dashboards {
     DashboardResource.Dashboard dashboard(SiteRef site, Ask ask) {
         ZoneId zone = site.zone();
         Period resolved = Period.resolve(ask.name(), ask.range(), zone, clock.instant());
-        StatsQuery.Totals totals = stats.totals(site.domain(), resolved);
+        StatsQuery.Totals totals = stats.totals(site.domain(), resolved, zone);
         Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone));
-        List<StatsQuery.PageRow> pages = stats.topPages(site.domain(), resolved, 10);
+        List<StatsQuery.PageRow> pages = stats.topPages(site.domain(), resolved, zone, 10);
         List<DashboardResource.PeriodLink> periods = DashboardResource.PERIODS.stream()
                 .map(p -> new DashboardResource.PeriodLink(p.name(), p.label(), p.name().equals(resolved.name())))
                 .toList();
@@ -52,7 +52,7 @@ class Dashboards {
     List<DashboardResource.SiteSummary> summaries(List<Site> sites) {
         return sites.stream().map(site -> {
             Period last24 = Period.resolve("24h", null, site.zone(), clock.instant());
-            StatsQuery.Totals totals = stats.totals(site.domain, last24);
+            StatsQuery.Totals totals = stats.totals(site.domain, last24, site.zone());
             Sparkline trend = Sparkline.of(stats.timeseries(site.domain, last24, site.zone()));
             return new DashboardResource.SiteSummary(site.domain, site.timezone, totals.visitors(), trend);
         }).toList();

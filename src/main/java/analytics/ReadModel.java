@@ -1,9 +1,5 @@
 package analytics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +36,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class ReadModel {
 
-    private static final String APPLY = load("/analytics/apply.lua");
     private static final Duration REALTIME_TTL = Duration.ofMinutes(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ROUNDS = 10;
@@ -116,7 +111,11 @@ class ReadModel {
         for (Recorded<PageViewRecorded> recorded : events) {
             PageViewRecorded event = recorded.event();
             String visitor = Long.toString(event.visitor());
-            for (BucketKeys bucket : buckets.of(event.at().getEpochSecond())) {
+            HourSlot slot = buckets.of(event.at().getEpochSecond());
+            if (slot.late()) {
+                aggregate.increment(keys.late(site), Expired.NEVER); // merges of closed days are made again
+            }
+            for (BucketKeys bucket : slot.buckets()) {
                 if (bucket.expiresAt() != Expired.AT) {
                     aggregate.count(bucket.visitors(), visitor, bucket.expiresAt());
                     if (event.isPageview()) {
@@ -199,8 +198,11 @@ class ReadModel {
         }
     }
 
-    /** A site's buckets for the instants of one local hour, found once per hour and batch. */
-    private record HourSlot(long from, long until, List<BucketKeys> buckets) {
+    /**
+     * A site's buckets for the instants of one local hour, found once per hour and batch; late when
+     * its day is closed (see {@link Rollups}).
+     */
+    private record HourSlot(long from, long until, List<BucketKeys> buckets, boolean late) {
     }
 
     /** Finds the hour, day and month buckets of an instant in the site's zone, cached per batch. */
@@ -222,13 +224,13 @@ class ReadModel {
             this.now = now;
         }
 
-        List<BucketKeys> of(long epochSecond) {
+        HourSlot of(long epochSecond) {
             HourSlot slot = last;
             if (slot == null || epochSecond < slot.from() || epochSecond >= slot.until()) {
                 slot = find(epochSecond);
                 last = slot;
             }
-            return slot.buckets();
+            return slot;
         }
 
         private HourSlot find(long epochSecond) {
@@ -246,7 +248,9 @@ class ReadModel {
                         new ReadModelKeys.Day(local.toLocalDate()), true, Expired.NEVER, Expired.NEVER));
                 BucketKeys month = dayAndMonth.computeIfAbsent(YearMonth.from(local), m -> new BucketKeys(keys, site,
                         new ReadModelKeys.Month(YearMonth.from(local)), true, Expired.NEVER, Expired.NEVER));
-                return new HourSlot(start, until, List.of(hour, day, month));
+                long dayEnd = local.toLocalDate().plusDays(1).atStartOfDay(zone).toEpochSecond();
+                boolean late = dayEnd + Rollups.LATE_AFTER.toSeconds() < now;
+                return new HourSlot(start, until, List.of(hour, day, month), late);
             });
         }
 
@@ -371,21 +375,13 @@ class ReadModel {
                     }
                 }
             });
-            Request eval = Request.cmd(Command.EVAL).arg(APPLY).arg(index.size());
+            Request eval = Request.cmd(Command.EVAL).arg(Lua.APPLY).arg(index.size());
             index.keySet().forEach(eval::arg);
             eval.arg(expected).arg(newPosition).arg(expiries.size());
             // as a TTL from our clock's now (Redis' own clock may differ from the application's)
             expiries.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
             ops.forEach(eval::arg);
             return eval;
-        }
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = ReadModel.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

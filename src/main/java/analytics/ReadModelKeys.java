@@ -26,6 +26,16 @@ record ReadModelKeys(String prefix, int generation) {
         return site(site) + "rpos";
     }
 
+    /** Counts events that reached a closed day: merges of closed days made before then are out of date. */
+    String late(String site) {
+        return site(site) + "late";
+    }
+
+    /** A merge of closed buckets (see Rollups), named by what it merges. */
+    String rollup(String site, String kind, String id) {
+        return site(site) + "roll:" + kind + ":" + id;
+    }
+
     String pageviews(String site, Bucket bucket) {
         return site(site) + "pv:" + bucket.key();
     }

@@ -32,22 +32,27 @@ class StatsQuery {
 
     private final Redis redis;
     private final Generations generations;
+    private final Rollups rollups;
 
-    StatsQuery(Redis redis, Generations generations) {
+    StatsQuery(Redis redis, Generations generations, Rollups rollups) {
         this.redis = redis;
         this.generations = generations;
+        this.rollups = rollups;
     }
 
-    Totals totals(String site, Period period) {
+    Totals totals(String site, Period period, ZoneId zone) {
         ReadModelKeys keys = generations.current();
-        Request visitors = Request.cmd(Command.PFCOUNT);
+        Rollups.Union visitors = rollups.plan(keys, site, period.cover(), zone)
+                .union("uv", bucket -> keys.visitors(site, bucket), "h");
+        Request count = Request.cmd(Command.PFCOUNT);
+        visitors.keys().forEach(count::arg);
         Request pageviews = Request.cmd(Command.MGET);
-        for (ReadModelKeys.Bucket bucket : period.cover()) {
-            visitors.arg(keys.visitors(site, bucket));
-            pageviews.arg(keys.pageviews(site, bucket));
-        }
-        List<Response> answers = batch(List.of(visitors, pageviews));
-        return new Totals(answers.get(0).toLong(), sum(answers.get(1)));
+        period.cover().forEach(bucket -> pageviews.arg(keys.pageviews(site, bucket)));
+        List<Request> calls = new ArrayList<>(visitors.prepare());
+        calls.add(count);
+        calls.add(pageviews);
+        List<Response> answers = batch(calls);
+        return new Totals(answers.get(calls.size() - 2).toLong(), sum(answers.get(calls.size() - 1)));
     }
 
     List<Point> timeseries(String site, Period period, ZoneId zone) {
@@ -73,18 +78,28 @@ class StatsQuery {
      * Top pages by visitors. Candidates come from the merged page-view ranking; since a page never
      * has more visitors than page views, the list grows until no page left out could rank higher.
      */
-    List<PageRow> topPages(String site, Period period, int limit) {
+    List<PageRow> topPages(String site, Period period, ZoneId zone, int limit) {
         ReadModelKeys keys = generations.current();
-        String merged = keys.site(site) + "tmp:pages:" + UUID.randomUUID();
-        Request union = Request.cmd(Command.ZUNIONSTORE).arg(merged).arg(period.cover().size());
-        period.cover().forEach(bucket -> union.arg(keys.pages(site, bucket)));
-        batch(List.of(union, Request.cmd(Command.EXPIRE).arg(merged).arg(60)));
+        Rollups.Plan plan = rollups.plan(keys, site, period.cover(), zone);
+        Rollups.Union pages = plan.union("pages", bucket -> keys.pages(site, bucket), "z");
+        List<Request> calls = new ArrayList<>(pages.prepare());
+        boolean single = pages.keys().size() == 1;
+        String merged = single ? pages.keys().get(0) : keys.site(site) + "tmp:pages:" + UUID.randomUUID();
+        if (!single) {
+            Request union = Request.cmd(Command.ZUNIONSTORE).arg(merged).arg(pages.keys().size());
+            pages.keys().forEach(union::arg);
+            calls.add(union);
+            calls.add(Request.cmd(Command.EXPIRE).arg(merged).arg(60));
+        }
+        if (!calls.isEmpty()) {
+            batch(calls);
+        }
         try {
             int wanted = limit + 20;
             while (true) {
                 Response top = redis.send(Request.cmd(Command.ZREVRANGE).arg(merged).arg(0).arg(wanted - 1)
                         .arg("WITHSCORES")).await().atMost(CALL_TIMEOUT);
-                List<PageRow> rows = pageRows(keys, site, period, top);
+                List<PageRow> rows = pageRows(keys, site, plan, top);
                 long fewestViews = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).pageviews();
                 rows.sort(Comparator.comparingLong(PageRow::visitors).reversed()
                         .thenComparing(Comparator.comparingLong(PageRow::pageviews).reversed())
@@ -97,7 +112,9 @@ class StatsQuery {
                 wanted = Math.min(wanted * 4, MAX_CANDIDATES);
             }
         } finally {
-            redis.send(Request.cmd(Command.UNLINK).arg(merged)).await().atMost(CALL_TIMEOUT);
+            if (!single) {
+                redis.send(Request.cmd(Command.UNLINK).arg(merged)).await().atMost(CALL_TIMEOUT);
+            }
         }
     }
 
@@ -117,23 +134,27 @@ class StatsQuery {
         return redis.send(count).await().atMost(CALL_TIMEOUT).toLong();
     }
 
-    private List<PageRow> pageRows(ReadModelKeys keys, String site, Period period, Response top) {
+    private List<PageRow> pageRows(ReadModelKeys keys, String site, Rollups.Plan plan, Response top) {
         List<String> pages = new ArrayList<>();
         List<Long> views = new ArrayList<>();
         for (int i = 0; i + 1 < top.size(); i += 2) {
             pages.add(top.get(i).toString());
             views.add(Math.round(Double.parseDouble(top.get(i + 1).toString())));
         }
-        List<Request> counts = new ArrayList<>(pages.size());
+        List<Request> calls = new ArrayList<>(pages.size() * 2);
+        List<Integer> counts = new ArrayList<>(pages.size());
         for (String page : pages) {
+            Rollups.Union visitors = plan.union("pagev:" + page, bucket -> keys.pageVisitors(site, bucket, page), "h");
+            calls.addAll(visitors.prepare());
             Request count = Request.cmd(Command.PFCOUNT);
-            period.cover().forEach(bucket -> count.arg(keys.pageVisitors(site, bucket, page)));
-            counts.add(count);
+            visitors.keys().forEach(count::arg);
+            counts.add(calls.size());
+            calls.add(count);
         }
-        List<Response> visitors = counts.isEmpty() ? List.of() : batch(counts);
+        List<Response> answers = calls.isEmpty() ? List.of() : batch(calls);
         List<PageRow> rows = new ArrayList<>(pages.size());
         for (int i = 0; i < pages.size(); i++) {
-            rows.add(new PageRow(pages.get(i), visitors.get(i).toLong(), views.get(i)));
+            rows.add(new PageRow(pages.get(i), answers.get(counts.get(i)).toLong(), views.get(i)));
         }
         return rows;
     }

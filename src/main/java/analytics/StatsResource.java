@@ -50,7 +50,7 @@ public class StatsResource {
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            StatsQuery.Totals totals = stats.totals(site.domain(), resolved);
+            StatsQuery.Totals totals = stats.totals(site.domain(), resolved, site.zone());
             Map<String, Object> results = new LinkedHashMap<>();
             for (String metric : wanted) {
                 results.put(metric, Map.of("value", metric.equals("visitors") ? totals.visitors() : totals.pageviews()));
@@ -99,7 +99,7 @@ public class StatsResource {
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            List<Map<String, Object>> results = stats.topPages(site.domain(), resolved, rows).stream()
+            List<Map<String, Object>> results = stats.topPages(site.domain(), resolved, site.zone(), rows).stream()
                     .map(page -> row("page", page.page(), wanted, page.visitors(), page.pageviews())).toList();
             return Map.of("results", results);
         });
