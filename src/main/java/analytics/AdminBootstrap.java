@@ -3,13 +3,14 @@ package analytics;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 /** Ensures the configured admin user and API key exist, with the configured password. */
 @ApplicationScoped
@@ -20,34 +21,52 @@ class AdminBootstrap {
 
     private final AdminConfig config;
     private final IdentityCache cache;
+    private final ManagedExecutor background;
 
-    AdminBootstrap(AdminConfig config, IdentityCache cache) {
+    AdminBootstrap(AdminConfig config, IdentityCache cache, ManagedExecutor background) {
         this.config = config;
         this.cache = cache;
+        this.background = background;
     }
 
-    @Transactional
     void ensure(@Observes StartupEvent event) {
         if (config.email().isEmpty() || config.password().isEmpty()) {
             LOG.warn("footfall.admin.email / footfall.admin.password are not set: no admin user was ensured");
             return;
         }
+        User admin = QuarkusTransaction.requiringNew().call(this::ensureAdmin);
+        // checking the configured password costs a bcrypt round (a third of a second): after the start
+        background.runAsync(() -> updatePassword(admin.id, admin.passwordHash));
+    }
+
+    private User ensureAdmin() {
         String email = config.email().get().strip().toLowerCase();
         User admin = User.byEmail(email);
         if (admin == null) {
             admin = new User();
             admin.email = email;
             admin.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+            admin.passwordHash = BcryptUtil.bcryptHash(config.password().get(), 12);
         }
         if (admin.id != null && !admin.admin) {
             cache.userChanged(admin.id); // an existing account becomes the admin
         }
         admin.admin = true;
-        if (admin.passwordHash == null || !BcryptUtil.matches(config.password().get(), admin.passwordHash)) {
-            admin.passwordHash = BcryptUtil.bcryptHash(config.password().get(), 12);
-        }
         admin.persist();
         config.apiKey().ifPresent(key -> ensureKey(key.strip()));
+        return admin;
+    }
+
+    /** Stores the configured password when it is not the one the admin has (it was changed in the configuration). */
+    private void updatePassword(long id, String hash) {
+        String password = config.password().get();
+        if (BcryptUtil.matches(password, hash)) {
+            return;
+        }
+        String next = BcryptUtil.bcryptHash(password, 12);
+        QuarkusTransaction.requiringNew().run(() -> User.<User>findById(id).passwordHash = next);
+        cache.userChanged(id);
+        LOG.info("the admin's password was set from footfall.admin.password");
     }
 
     private void ensureKey(String key) {

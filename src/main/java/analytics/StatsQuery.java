@@ -91,14 +91,12 @@ class StatsQuery {
             calls.add(union);
             calls.add(Request.cmd(Command.EXPIRE).arg(merged).arg(60));
         }
-        if (!calls.isEmpty()) {
-            batch(calls);
-        }
         try {
             int wanted = limit + 20;
+            // the first candidates come in the same round trip as the merge
+            calls.add(candidates(merged, wanted));
+            Response top = batch(calls).get(calls.size() - 1);
             while (true) {
-                Response top = redis.send(Request.cmd(Command.ZREVRANGE).arg(merged).arg(0).arg(wanted - 1)
-                        .arg("WITHSCORES")).await().atMost(CALL_TIMEOUT);
                 List<PageRow> rows = pageRows(keys, site, plan, top);
                 long fewestViews = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).pageviews();
                 rows.sort(Comparator.comparingLong(PageRow::visitors).reversed()
@@ -110,12 +108,17 @@ class StatsQuery {
                     return rows.subList(0, Math.min(limit, rows.size()));
                 }
                 wanted = Math.min(wanted * 4, MAX_CANDIDATES);
+                top = redis.send(candidates(merged, wanted)).await().atMost(CALL_TIMEOUT);
             }
         } finally {
-            if (!single) {
-                redis.send(Request.cmd(Command.UNLINK).arg(merged)).await().atMost(CALL_TIMEOUT);
+            if (!single) { // nobody waits for the clean-up (the key expires anyway)
+                redis.send(Request.cmd(Command.UNLINK).arg(merged)).subscribe().with(done -> { }, failure -> { });
             }
         }
+    }
+
+    private static Request candidates(String ranking, int count) {
+        return Request.cmd(Command.ZREVRANGE).arg(ranking).arg(0).arg(count - 1).arg("WITHSCORES");
     }
 
     /** True once the projector has applied any event of the site (its position exists). */
