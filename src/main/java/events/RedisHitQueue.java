@@ -28,11 +28,13 @@ class RedisHitQueue implements HitQueue {
     private final Redis redis;
     private final StreamKeys keys;
     private final EventCodec codec;
+    private final EventLoopBatches batches;
 
     RedisHitQueue(Redis redis, StreamKeys keys, EventCodec codec) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
+        this.batches = new EventLoopBatches(redis);
     }
 
     @Override
@@ -43,7 +45,7 @@ class RedisHitQueue implements HitQueue {
     @Override
     public Uni<Void> enqueue(String site, String payload) {
         String queue = keys.queue(keys.partitionOf(site));
-        return redis.send(Request.cmd(Command.XADD).arg(queue).arg("*").arg("h").arg(payload)).replaceWithVoid();
+        return batches.send(queue, Request.cmd(Command.XADD).arg(queue).arg("*").arg("h").arg(payload));
     }
 
     @Override
