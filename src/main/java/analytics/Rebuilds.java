@@ -98,11 +98,15 @@ class Rebuilds {
                 .await().atMost(CALL_TIMEOUT);
     }
 
-    /** One partition is replayed; when all are, readers switch to the new generation. */
-    void finished(int generation, int partition, int partitions) {
+    /**
+     * One partition is replayed ({@code total}: rows replayed over all partitions, exact, where the
+     * start had only MySQL's estimate); when all are, readers switch to the new generation.
+     */
+    void finished(int generation, int partition, int partitions, long total) {
         if (!isBuilding(generation)) {
             return;
         }
+        hset("total", Long.toString(total));
         long done = redis.send(Request.cmd(Command.HINCRBY).arg(generations.stateKey()).arg("done").arg(1))
                 .await().atMost(CALL_TIMEOUT).toLong();
         if (done < partitions) {

@@ -67,7 +67,7 @@ class ReplayProjector implements ReplaySubscriber {
 
     @Override
     public void finished(int partition, int generation, long total) {
-        rebuilds.finished(generation, partition, partitions);
+        rebuilds.finished(generation, partition, partitions, total);
     }
 
     @Override
