@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import events.api.PageViewRecorded;
@@ -26,9 +25,9 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import support.Footfall;
+import support.SiteKeys;
 
 /** The projector applies each event once, however often it is delivered. */
 @QuarkusTest
@@ -109,19 +108,11 @@ class ProjectorTest {
     /** Every read-model key of the site (without the site's prefix) and its EXPIRETIME (-1: none). */
     private Map<String, Long> expiries(String site) {
         Map<String, Long> expiries = new TreeMap<>();
-        String cursor = "0";
-        do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH")
-                    .arg(ConfigProvider.getConfig().getValue("footfall.key-prefix", String.class) + ":{" + site + "}:*")
-                    .arg("COUNT").arg(1000)).await().indefinitely();
-            cursor = page.get(0).toString();
-            for (Response key : page.get(1)) {
-                String name = key.toString();
-                long at = redis.send(Request.cmd(Command.EXPIRETIME).arg(name)).await().indefinitely().toLong();
-                // strip "prefix:{site}:gN:"
-                expiries.put(name.substring(name.indexOf(':', name.indexOf("}:g") + 3) + 1), at);
-            }
-        } while (!"0".equals(cursor));
+        for (String name : SiteKeys.of(redis, site, "*")) {
+            long at = redis.send(Request.cmd(Command.EXPIRETIME).arg(name)).await().indefinitely().toLong();
+            // strip "prefix:{site}:gN:"
+            expiries.put(name.substring(name.indexOf(':', name.indexOf("}:g") + 3) + 1), at);
+        }
         return expiries;
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,9 +22,9 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import support.Footfall;
+import support.SiteKeys;
 import support.TestClock;
 
 /**
@@ -98,19 +97,9 @@ class RebuildTest {
     }
 
     private long deleteReadModel(String site) {
-        long deleted = 0;
-        String cursor = "0";
-        do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH")
-                    .arg(ConfigProvider.getConfig().getValue("footfall.key-prefix", String.class) + ":{" + site + "}:*")
-                    .arg("COUNT").arg(1000)).await().indefinitely();
-            cursor = page.get(0).toString();
-            for (Response key : page.get(1)) {
-                redis.send(Request.cmd(Command.DEL).arg(key.toString())).await().indefinitely();
-                deleted++;
-            }
-        } while (!"0".equals(cursor));
-        return deleted;
+        List<String> keys = SiteKeys.of(redis, site, "*");
+        keys.forEach(key -> redis.send(Request.cmd(Command.DEL).arg(key)).await().indefinitely());
+        return keys.size();
     }
 
     private static JsonPath rebuildStatus() {

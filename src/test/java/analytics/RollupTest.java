@@ -8,23 +8,19 @@ import static support.Footfall.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import events.api.PageViewRecorded;
 import events.api.Recorded;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import support.Footfall;
+import support.SiteKeys;
 
 /**
  * Closed days are answered from merges kept in Redis; an event that reaches a closed day later
@@ -90,15 +86,6 @@ class RollupTest {
     }
 
     private List<String> merges(String site) {
-        List<String> found = new ArrayList<>();
-        String cursor = "0";
-        do {
-            Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH")
-                    .arg(ConfigProvider.getConfig().getValue("footfall.key-prefix", String.class) + ":{" + site
-                            + "}:*roll:*").arg("COUNT").arg(1000)).await().indefinitely();
-            cursor = page.get(0).toString();
-            page.get(1).forEach(key -> found.add(key.toString()));
-        } while (!"0".equals(cursor));
-        return found;
+        return SiteKeys.of(redis, site, "*roll:*");
     }
 }
