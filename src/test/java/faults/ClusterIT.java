@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Footfall on a three-master Redis Cluster: two replicas, six stream partitions, hits for many
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
 
     private static final int SITES = 24;
-    private static FaultStack stack;
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("cluster");
     private static PrivateRedisCluster cluster;
 
     @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("cluster").startServices();
+    static void startCluster() throws Exception {
         Path dir = Files.createTempDirectory("footfall-cluster-");
         cluster = new PrivateRedisCluster(dir, Path.of("target/faults/cluster").toAbsolutePath()).start();
     }
@@ -39,9 +40,6 @@ class ClusterIT {
     static void cleanUp() {
         if (cluster != null) {
             cluster.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault 1: kill -9 Footfall in the middle of the load, at a moment when a batch is committed to
@@ -16,19 +15,8 @@ import org.junit.jupiter.api.Test;
 class CrashIT {
 
     private static final String WIDE_WINDOW = "-Dfootfall.ingest.pause-after-commit=1S";
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("crash").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("crash");
 
     @Test
     void aKillBetweenCommitAndAcknowledgeLosesNothingAndCountsNothingTwice() throws Exception {

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault 2: MariaDB stops for 35 seconds in the middle of the load. Ingest keeps answering 202, the
@@ -19,25 +18,14 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(35);
-    private static FaultStack stack;
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("database-outage");
 
     /** One look at Footfall's metrics and readiness, seconds after the outage began. */
     record Sample(double second, int ready, double queueDepth) {
         @Override
         public String toString() {
             return String.format("%.0fs ready=%d depth=%.0f", second, ready, queueDepth);
-        }
-    }
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("database-outage").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -8,37 +8,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * Everything one fault test runs on, all its own: a temp directory, a MariaDB and a Redis on spare
- * ports, and the Footfall processes. close() ends every process and deletes the directory.
+ * ports, and the Footfall processes. A JUnit extension: registered on a test class, it starts the
+ * services before the class's tests and ends every process and deletes the directory after them.
  */
-final class FaultStack implements AutoCloseable {
+final class FaultStack implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     /** The site the load goes to, and how many events the stream held before (other sites' probes). */
     record LoadSite(String domain, long publishedBefore) {
     }
 
-    private final Path workDir;
-    private final Path logDir;
+    private final String test;
     private final List<FootfallProcess> footfalls = new ArrayList<>();
     private final Thread cleanup = new Thread(this::close, "fault-stack-cleanup");
+    private Path workDir;
+    private Path logDir;
     private PrivateMariaDb db;
     private PrivateRedis redis;
 
-    FaultStack(String test) throws Exception {
+    /** {@code test} names the log folder under target/faults. */
+    FaultStack(String test) {
+        this.test = test;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         workDir = Files.createTempDirectory("footfall-" + test + "-");
         logDir = Paths.get(System.getProperty("faults.logs", "target/faults")).resolve(test).toAbsolutePath();
         Processes.deleteTree(logDir);
         Files.createDirectories(logDir);
         Runtime.getRuntime().addShutdownHook(cleanup); // even when the test JVM is interrupted
-    }
-
-    FaultStack startServices() throws Exception {
         db = new PrivateMariaDb(workDir, logDir);
         db.start();
         redis = new PrivateRedis(workDir, logDir);
         redis.start();
-        return this;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     PrivateMariaDb db() {
@@ -97,7 +110,9 @@ final class FaultStack implements AutoCloseable {
         if (db != null) {
             db.close();
         }
-        Processes.deleteTree(workDir);
+        if (workDir != null) {
+            Processes.deleteTree(workDir);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault 6: SIGTERM during the load, while a batch is committed but not yet acknowledged. Footfall
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.Test;
 class GracefulShutdownIT {
 
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(25);
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("graceful-shutdown").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("graceful-shutdown");
 
     @Test
     void sigtermFinishesTheBatchInFlightAndLosesNothing() throws Exception {

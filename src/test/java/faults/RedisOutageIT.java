@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault 3: Redis (append-only, fsync always) stops for about five seconds in the middle of the load.
@@ -21,19 +20,8 @@ class RedisOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final long FAST_ENOUGH_MILLIS = 2_500;
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("redis-outage").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("redis-outage");
 
     @Test
     void ingestAnswers503QuicklyTheDashboardShowsAnErrorAndAllRecoversWithoutARestart() throws Exception {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scale-out: three replicas of the packaged jar on one MariaDB and one Redis take a load round
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
 
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("replicas").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("replicas");
 
     @Test
     void hitsSpreadOverThreeReplicasAreStoredAndCountedOnceWhileOneDies() throws Exception {

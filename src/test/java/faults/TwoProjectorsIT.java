@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault 7: two Footfall processes on one MariaDB and one Redis share the load. The one holding the
@@ -19,19 +18,8 @@ import org.junit.jupiter.api.Test;
 class TwoProjectorsIT {
 
     private static final long FREEZE_MILLIS = 5_000; // the lease is 3 s
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        stack = new FaultStack("two-projectors").startServices();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final FaultStack stack = new FaultStack("two-projectors");
 
     @Test
     void projectorsThatOverlapDuringALeaseHandOverCountEveryEventOnce() throws Exception {
