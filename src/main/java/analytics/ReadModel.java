@@ -248,7 +248,7 @@ class ReadModel {
                         new ReadModelKeys.Day(local.toLocalDate()), true, Expired.NEVER, Expired.NEVER));
                 BucketKeys month = dayAndMonth.computeIfAbsent(YearMonth.from(local), m -> new BucketKeys(keys, site,
                         new ReadModelKeys.Month(YearMonth.from(local)), true, Expired.NEVER, Expired.NEVER));
-                long dayEnd = local.toLocalDate().plusDays(1).atStartOfDay(zone).toEpochSecond();
+                long dayEnd = Rollups.end(new ReadModelKeys.Day(local.toLocalDate()), zone);
                 boolean late = dayEnd + Rollups.LATE_AFTER.toSeconds() < now;
                 return new HourSlot(start, until, List.of(hour, day, month), late);
             });
