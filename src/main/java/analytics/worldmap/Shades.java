@@ -19,7 +19,8 @@ final class Shades {
         double share = Math.min(1.0, visitors / (double) max);
         StringBuilder hex = new StringBuilder("#");
         for (int i = 0; i < 3; i++) {
-            hex.append(String.format("%02x", Math.round(FROM[i] + (TO[i] - FROM[i]) * share)));
+            int channel = (int) Math.round(FROM[i] + (TO[i] - FROM[i]) * share);
+            hex.append(Character.forDigit(channel >> 4, 16)).append(Character.forDigit(channel & 15, 16));
         }
         return hex.toString();
     }

@@ -1,8 +1,7 @@
 package analytics.worldmap;
 
-import java.text.NumberFormat;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +12,13 @@ import java.util.Map;
 public final class WorldMap {
 
     private static final Outlines OUTLINES = Outlines.load();
+    private static final List<Shape> SHAPES = OUTLINES.paths().entrySet().stream()
+            .map(country -> Shape.of(country.getKey(), country.getValue())).toList();
+    private static final String OPEN = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"world-map\" viewBox=\""
+            + OUTLINES.viewBox() + "\" role=\"img\" aria-label=\"Visitors by country\">"
+            + "<g stroke=\"#ffffff\" stroke-width=\".5\" stroke-linejoin=\"round\">";
+    private static final String CLOSE = "</g></svg>";
+    private static final int SIZE_HINT = 90_000;
 
     private WorldMap() {
     }
@@ -25,22 +31,32 @@ public final class WorldMap {
     public static String svg(Map<String, Long> visitorsByCountry) {
         Map<String, Long> visitors = byMapCountry(visitorsByCountry);
         long max = visitors.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        StringBuilder svg = new StringBuilder(80_000)
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"world-map\" viewBox=\"")
-                .append(OUTLINES.viewBox())
-                .append("\" role=\"img\" aria-label=\"Visitors by country\">")
-                .append("<g stroke=\"#ffffff\" stroke-width=\".5\" stroke-linejoin=\"round\">");
-        OUTLINES.paths().entrySet().forEach(country -> {
-            String code = country.getKey();
-            long n = visitors.getOrDefault(code, 0L);
-            svg.append("<path data-country=\"").append(code)
-                    .append("\" fill=\"").append(Shades.fill(n, max))
-                    .append("\" d=\"").append(country.getValue()).append("\"><title>")
-                    .append(Xml.escape(Countries.name(code) + ": " + count.format(n) + (n == 1 ? " visitor" : " visitors")))
-                    .append("</title></path>");
-        });
-        return svg.append("</g></svg>").toString();
+        StringBuilder svg = new StringBuilder(SIZE_HINT).append(OPEN);
+        for (Shape shape : SHAPES) {
+            long n = visitors.getOrDefault(shape.code(), 0L);
+            svg.append(shape.head()).append(Shades.fill(n, max)).append(shape.body());
+            appendGrouped(svg, n).append(n == 1 ? " visitor" : " visitors").append("</title></path>");
+        }
+        return svg.append(CLOSE).toString();
+    }
+
+    /** The parts of a country's path that do not depend on visitors, built once. */
+    private record Shape(String code, String head, String body) {
+        static Shape of(String code, String pathData) {
+            return new Shape(code, "<path data-country=\"" + code + "\" fill=\"",
+                    "\" d=\"" + pathData + "\"><title>" + Xml.escape(Countries.name(code)) + ": ");
+        }
+    }
+
+    private static StringBuilder appendGrouped(StringBuilder out, long n) {
+        String digits = Long.toString(n);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out;
     }
 
     private static Map<String, Long> byMapCountry(Map<String, Long> visitorsByCountry) {

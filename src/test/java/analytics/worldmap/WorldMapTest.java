@@ -54,11 +54,16 @@ class WorldMapTest {
 
     @Test
     void titles_name_the_country_and_its_visitors() throws Exception {
-        Document svg = parse(WorldMap.svg(Map.of("US", 1234L, "DE", 1L)));
+        String markup = WorldMap.svg(Map.of("US", 1234L, "DE", 1L, "FR", 999L, "BR", 1_234_567L));
+        Document svg = parse(markup);
         assertEquals("United States: 1,234 visitors", title(svg, "US"));
         assertEquals("Germany: 1 visitor", title(svg, "DE"));
+        assertEquals("France: 999 visitors", title(svg, "FR"));
+        assertEquals("Brazil: 1,234,567 visitors", title(svg, "BR"));
         assertEquals("Japan: 0 visitors", title(svg, "JP"));
         assertEquals("Côte d’Ivoire: 0 visitors", title(svg, "CI"));
+        assertEquals("Bosnia & Herzegovina: 0 visitors", title(svg, "BA"));
+        assertTrue(markup.contains("<title>Bosnia &amp; Herzegovina: 0 visitors</title>"), "names are escaped");
     }
 
     @Test
