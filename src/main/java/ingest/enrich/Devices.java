@@ -5,8 +5,9 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import ua_parser.Client;
+import ua_parser.OS;
 import ua_parser.Parser;
+import ua_parser.UserAgent;
 
 /** Browser, OS and screen size of a hit: uap-java's parse, cached per User-Agent, renamed to Plausible's names. */
 final class Devices {
@@ -62,30 +63,29 @@ final class Devices {
         return cache.get(ua, this::parse);
     }
 
+    // uap's device regexes cost as much as the browser's and would only tell tablets apart, which the UA text does
     private Agent parse(String ua) {
-        Client client = parser.parse(ua);
-        String family = known(client.userAgent.family);
+        UserAgent agent = parser.parseUserAgent(ua);
+        OS system = parser.parseOS(ua);
+        String family = known(agent.family);
         String browser = family == null ? null : BROWSERS.getOrDefault(family, family);
         String browserVersion = browser == null || browser.equals(MOBILE_APP) ? null
-                : version(client.userAgent.major, client.userAgent.minor);
-        String osFamily = known(client.os.family);
+                : version(agent.major, agent.minor);
+        String osFamily = known(system.family);
         String os = osFamily == null ? null : SYSTEMS.getOrDefault(osFamily, osFamily);
-        String osVersion = os == null ? null : version(client.os.major, client.os.minor);
+        String osVersion = os == null ? null : version(system.major, system.minor);
         return new Agent(SafeText.clean(browser, MAX_NAME), SafeText.clean(browserVersion, MAX_VERSION),
-                SafeText.clean(os, MAX_NAME), SafeText.clean(osVersion, MAX_VERSION), sizeFromAgent(ua, client));
+                SafeText.clean(os, MAX_NAME), SafeText.clean(osVersion, MAX_VERSION), sizeFromAgent(ua, browser, osFamily));
     }
 
-    private static String sizeFromAgent(String ua, Client client) {
-        String os = client.os.family;
-        String device = client.device.family == null ? "" : client.device.family;
-        if (device.contains("iPad") || device.contains("Tablet") || ua.contains("Tablet")
-                || ("Android".equals(os) && !ua.contains("Mobile"))) {
+    private static String sizeFromAgent(String ua, String browser, String os) {
+        if (ua.contains("iPad") || ua.contains("Tablet") || ("Android".equals(os) && !ua.contains("Mobile"))) {
             return "Tablet";
         }
         if ("iOS".equals(os) || "Android".equals(os) || ua.contains("Mobile")) {
             return "Mobile";
         }
-        return known(client.userAgent.family) == null && known(os) == null ? null : "Desktop";
+        return browser == null && os == null ? null : "Desktop";
     }
 
     private static String version(String major, String minor) {
