@@ -51,8 +51,8 @@ final class CityDatabase {
             }
             Optional<CountryResponse> country = reader.tryCountry(address);
             return country.map(c -> countryOnly(c.getCountry().getIsoCode())).orElse(null);
-        } catch (IOException | GeoIp2Exception e) {
-            return null; // a corrupt node answers "unknown" rather than failing the hit
+        } catch (IOException | GeoIp2Exception | IllegalArgumentException e) {
+            return null; // a corrupt node, or an IPv6 address in an IPv4-only file, answers "unknown"
         }
     }
 
