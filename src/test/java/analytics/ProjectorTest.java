@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import events.api.PageViewRecorded;
 import events.api.Recorded;
+import support.PageViews;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Command;
@@ -123,8 +124,6 @@ class ProjectorTest {
 
     private static Recorded<PageViewRecorded> recorded(String position, String site, String at, String path,
             long visitor) {
-        return new Recorded<>(0, position, new PageViewRecorded(PageViewRecorded.VERSION,
-                java.util.UUID.randomUUID().toString(), site, Instant.parse(at).toEpochMilli(), "pageview", path,
-                visitor, null, "Chrome", "Linux", "Desktop", null, null, null, null, null, Map.of()));
+        return new Recorded<>(0, position, PageViews.pageView(site, Instant.parse(at), path, visitor));
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import events.api.Acquisition;
+import events.api.Visit;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -26,7 +28,9 @@ class VisitsTest {
     private final String site = "visits-" + System.nanoTime() + ".example";
 
     private Visit hit(long visitor, Instant at, String id, Visits.Kind kind, String path) {
-        return visits.assign(site, visitor, at, id, kind, path, "attrs of " + id).await().atMost(Duration.ofSeconds(5));
+        Acquisition source = new Acquisition("ref-" + id + ".example", "source of " + id, null, "Referral", null, null,
+                "campaign " + id, null, null);
+        return visits.assign(site, visitor, at, id, kind, path, source).await().atMost(Duration.ofSeconds(5));
     }
 
     @Test
@@ -47,12 +51,14 @@ class VisitsTest {
         assertEquals(Duration.ofMinutes(30).toMillis() - 1, second.addedMillis());
         assertEquals("/a", second.exitFrom());
         assertEquals("/a", second.entryPage());
-        assertEquals("attrs of e1", second.attributes(), "later hits get the first hit's attributes");
+        assertEquals("source of e1", second.source().source(), "later hits get the first hit's acquisition");
+        assertEquals("campaign e1", second.source().utmCampaign());
+        assertEquals("ref-e1.example", second.source().referrerHost());
 
         Visit third = hit(visitor, almost.plus(Duration.ofMinutes(30)), "e3", Visits.Kind.PAGEVIEW, "/c");
         assertEquals("e3", third.id(), "30 minutes without an event end the visit");
         assertEquals(Visit.STARTS | Visit.BOUNCE | Visit.ENTRY | Visit.ENTRY_BOUNCE, third.flags());
-        assertEquals("attrs of e3", third.attributes());
+        assertEquals("source of e3", third.source().source());
     }
 
     @Test
