@@ -96,7 +96,10 @@ class EventResourceTest {
         eventually(() -> rows("SELECT COUNT(*) FROM page_views WHERE site = ? AND path = '/blog/post'", site) == 1);
         assertEquals(1, rows("SELECT COUNT(*) FROM page_views WHERE site = ? AND path = '/blog/post' AND "
                 + "utm_source = 'newsletter' AND utm_campaign = 'launch' AND referrer = 'news.example' AND "
-                + "browser = 'Mobile Safari' AND os = 'iOS' AND device = 'Mobile' AND name = 'pageview'", site));
+                + "browser = 'Safari' AND browser_version = '17.4' AND os = 'iOS' AND device = 'Mobile'"
+                + " AND name = 'pageview' AND source = 'newsletter' AND referrer_url = 'news.example/item'"
+                + " AND channel = 'Email' AND country IS NULL AND visit_flags = 23 AND visit_entry = '/blog/post'"
+                + " AND visit_source = 'newsletter'", site));
     }
 
     @Test
