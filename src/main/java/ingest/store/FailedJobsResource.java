@@ -1,4 +1,4 @@
-package ingest;
+package ingest.store;
 
 import java.sql.SQLException;
 import java.util.List;

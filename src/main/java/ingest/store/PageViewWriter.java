@@ -1,4 +1,4 @@
-package ingest;
+package ingest.store;
 
 import java.sql.DataTruncation;
 import java.sql.SQLDataException;
@@ -23,6 +23,8 @@ import events.api.Completion;
 import events.api.HitQueue;
 import events.api.PageViewRecorded;
 import events.api.QueuedHit;
+import ingest.IngestConfig;
+import ingest.IngestMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package ingest;
+package ingest.store;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,7 +13,6 @@ import static support.Footfall.rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package ingest;
+package ingest.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;

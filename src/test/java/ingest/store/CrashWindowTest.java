@@ -1,4 +1,4 @@
-package ingest;
+package ingest.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
