@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "footfall.ingest")
-interface IngestConfig {
+public interface IngestConfig {
 
     /** Threads of the ingest pool: each runs one batch writer. */
     @WithName("writer-threads")

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Counters of what happened to hits, for /q/metrics. */
 @ApplicationScoped
-class IngestMetrics {
+public class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Timer batchWrite;
@@ -25,7 +25,7 @@ class IngestMetrics {
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
-    void batchWritten(long nanos) {
+    public void batchWritten(long nanos) {
         batchWrite.record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -45,11 +45,11 @@ class IngestMetrics {
         registry.counter("footfall.hits.rejected", "field", field).increment();
     }
 
-    void stored(int rows) {
+    public void stored(int rows) {
         registry.counter("footfall.hits.stored").increment(rows);
     }
 
-    void failed(int rows) {
+    public void failed(int rows) {
         registry.counter("footfall.hits.failed").increment(rows);
     }
 }
