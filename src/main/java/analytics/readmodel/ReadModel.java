@@ -108,24 +108,29 @@ public class ReadModel {
         long now = clock.instant().getEpochSecond();
         Aggregate aggregate = new Aggregate(now);
         SiteBuckets buckets = new SiteBuckets(keys, site, zone, now);
+        VisitProjection visits = new VisitProjection(keys, site, aggregate);
         for (Recorded<PageViewRecorded> recorded : events) {
             PageViewRecorded event = recorded.event();
             String visitor = Long.toString(event.visitor());
             HourSlot slot = buckets.of(event.at().getEpochSecond());
+            if (event.visit() != null && event.visit().exists()) {
+                long start = Math.floorDiv(event.visit().startMillis(), 1000L);
+                visits.project(event, buckets.of(start).targets(), slot.targets());
+            }
             if (slot.late()) {
-                aggregate.increment(keys.late(site), Expired.NEVER); // merges of closed days are made again
+                aggregate.add(keys.late(site), 1, Expired.NEVER); // merges of closed days are made again
             }
             for (BucketKeys bucket : slot.buckets()) {
                 if (bucket.expiresAt() != Expired.AT) {
                     aggregate.count(bucket.visitors(), visitor, bucket.expiresAt());
                     if (event.isPageview()) {
-                        aggregate.increment(bucket.pageviews(), bucket.expiresAt());
+                        aggregate.add(bucket.pageviews(), 1, bucket.expiresAt());
                     } else if (bucket.events() != null) {
-                        aggregate.rank(bucket.events(), event.name(), bucket.expiresAt());
+                        aggregate.rank(bucket.events(), event.name(), 1, bucket.expiresAt());
                     }
                 }
                 if (event.isPageview() && bucket.pagesExpireAt() != Expired.AT) {
-                    aggregate.rank(bucket.pages(), event.path(), bucket.pagesExpireAt());
+                    aggregate.rank(bucket.pages(), event.path(), 1, bucket.pagesExpireAt());
                     aggregate.count(bucket.pageVisitors(event.path()), visitor, bucket.pagesExpireAt());
                 }
             }
@@ -149,6 +154,7 @@ public class ReadModel {
      * that live traffic would long have expired.
      */
     private static final class BucketKeys {
+        private final ReadModelKeys.Bucket bucket;
         private final String prefix;
         private final String visitors;
         private final String pageviews;
@@ -160,6 +166,7 @@ public class ReadModel {
 
         BucketKeys(ReadModelKeys keys, String site, ReadModelKeys.Bucket bucket, boolean withEvents,
                 long expiresAt, long pagesExpireAt) {
+            this.bucket = bucket;
             this.prefix = keys.pageVisitors(site, bucket, "");
             this.visitors = keys.visitors(site, bucket);
             this.pageviews = keys.pageviews(site, bucket);
@@ -196,13 +203,22 @@ public class ReadModel {
         String pageVisitors(String path) {
             return pageVisitors.computeIfAbsent(path, p -> prefix + p);
         }
+
+        VisitProjection.Target target() {
+            return new VisitProjection.Target(bucket, expiresAt, pagesExpireAt);
+        }
     }
 
     /**
      * A site's buckets for the instants of one local hour, found once per hour and batch; late when
      * its day is closed (see {@link Rollups}).
      */
-    private record HourSlot(long from, long until, List<BucketKeys> buckets, boolean late) {
+    private record HourSlot(long from, long until, List<BucketKeys> buckets, boolean late,
+            List<VisitProjection.Target> targets) {
+
+        HourSlot(long from, long until, List<BucketKeys> buckets, boolean late) {
+            this(from, until, buckets, late, buckets.stream().map(BucketKeys::target).toList());
+        }
     }
 
     /** Finds the hour, day and month buckets of an instant in the site's zone, cached per batch. */
@@ -310,7 +326,7 @@ public class ReadModel {
     }
 
     /** One site's batch folded into as few Redis operations as possible. */
-    private static final class Aggregate {
+    private static final class Aggregate implements VisitProjection.Writes {
         private final Map<String, Long> increments = new LinkedHashMap<>();
         private final Map<String, Map<String, Long>> ranks = new LinkedHashMap<>();
         private final Map<String, Set<String>> counts = new LinkedHashMap<>();
@@ -321,19 +337,28 @@ public class ReadModel {
             this.now = now;
         }
 
-        void increment(String key, long expiresAt) {
-            increments.merge(key, 1L, Long::sum);
-            expire(key, expiresAt);
+        @Override
+        public void add(String key, long n, long expiresAt) {
+            if (expiresAt != Expired.AT) {
+                increments.merge(key, n, Long::sum);
+                expire(key, expiresAt);
+            }
         }
 
-        void rank(String key, String member, long expiresAt) {
-            ranks.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(member, 1L, Long::sum);
-            expire(key, expiresAt);
+        @Override
+        public void rank(String key, String member, long n, long expiresAt) {
+            if (expiresAt != Expired.AT) {
+                ranks.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(member, n, Long::sum);
+                expire(key, expiresAt);
+            }
         }
 
-        void count(String key, String element, long expiresAt) {
-            counts.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(element);
-            expire(key, expiresAt);
+        @Override
+        public void count(String key, String element, long expiresAt) {
+            if (expiresAt != Expired.AT) {
+                counts.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(element);
+                expire(key, expiresAt);
+            }
         }
 
         /** Expiry as a Unix time in seconds; {@code Expired.NEVER} for keys that are kept. */
@@ -349,11 +374,17 @@ public class ReadModel {
             Function<String, Integer> slot = key -> index.computeIfAbsent(key, k -> index.size() + 1);
             List<String> ops = new ArrayList<>();
             increments.forEach((key, n) -> {
+                if (n == 0) {
+                    return; // a +1 and a -1 in one batch (a bounce that ended)
+                }
                 ops.add("i");
                 ops.add(Integer.toString(slot.apply(key)));
                 ops.add(Long.toString(n));
             });
             ranks.forEach((key, members) -> members.forEach((member, n) -> {
+                if (n == 0) {
+                    return;
+                }
                 ops.add("z");
                 ops.add(Integer.toString(slot.apply(key)));
                 ops.add(member);
