@@ -17,7 +17,11 @@ public final class PageViews {
     }
 
     public static PageViewRecorded pageView(String site, Instant at, String path, long visitor) {
-        return new PageViewRecorded(PageViewRecorded.VERSION, UUID.randomUUID().toString(), site, at.toEpochMilli(),
+        return pageView(UUID.randomUUID().toString(), site, at, path, visitor);
+    }
+
+    public static PageViewRecorded pageView(String eventId, String site, Instant at, String path, long visitor) {
+        return new PageViewRecorded(PageViewRecorded.VERSION, eventId, site, at.toEpochMilli(),
                 PageViewRecorded.PAGEVIEW, path, visitor, true, Acquisition.NONE,
                 new Device("Desktop", "Chrome", "124.0", "GNU/Linux", null), Location.UNKNOWN, Visit.NONE, Map.of());
     }
