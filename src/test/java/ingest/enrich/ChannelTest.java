@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChannelTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
     private static final Set<Channel> SEEN = EnumSet.noneOf(Channel.class);
 
     private static Channel channel(String query, String referrer) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class UtmTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
 
     private static Utm utm(String query) {
         return ENRICHMENT.enrich(new HitFacts("https://example.com/p" + query, null, "example.com", null, null, null))
