@@ -33,6 +33,11 @@ class UtmTest {
     }
 
     @Test
+    void a_query_inside_the_fragment_is_not_read() {
+        assertNull(utm("#/pricing?utm_source=spa").source());
+    }
+
+    @Test
     void absent_and_empty_values_are_null() {
         Utm utm = utm("?utm_medium=&utm_campaign=%20%20&utm_content");
         assertNull(utm.source());
