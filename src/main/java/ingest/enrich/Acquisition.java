@@ -8,7 +8,7 @@ package ingest.enrich;
  *        the referrer host without www. when unknown; {@link #DIRECT} with neither, or from the site itself
  * @param referrer visit:referrer: the referrer as host and path, no scheme, query or trailing slash
  *        ({@code news.ycombinator.com/item}); null for Direct / None
- * @param category the source's category, which decides the channel
+ * @param category the category that decides the channel (search, social, email, ...); null for Direct / None
  * @param channel visit:channel
  * @param utm the campaign parameters (utm_source holds the tagged source, as in Plausible)
  * @param clickIdParam the first ad click id on the URL (gclid, gbraid, wbraid, msclkid, fbclid, twclid), or null

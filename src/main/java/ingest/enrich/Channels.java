@@ -2,7 +2,6 @@ package ingest.enrich;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Plausible's channel rules (Plausible.Ingestion.Acquisition, itself GA4's default channel grouping with
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  */
 final class Channels {
 
-    private static final Pattern PAID_MEDIUM = Pattern.compile("^(.*cp.*|ppc|retargeting|paid.*)$");
-    private static final Pattern SHOPPING_CAMPAIGN = Pattern.compile("^(.*(([^a-df-z]|^)shop|shopping).*)$");
     private static final Set<String> DISPLAY_MEDIA = Set.of("display", "banner", "expandable", "interstitial", "cpm");
     private static final Set<String> SOCIAL_MEDIA = Set.of("social", "social-network", "social-media", "sm",
             "social network", "social media");
@@ -34,9 +31,9 @@ final class Channels {
         String campaign = lower(utmCampaign);
         String tag = lower(utmSource);
         SourceCategory category = names.categoryOf(source);
-        boolean paidMedium = PAID_MEDIUM.matcher(medium).matches();
+        boolean paidMedium = isPaidMedium(medium);
         boolean paidTag = names.isPaidTag(tag);
-        boolean shoppingCampaign = SHOPPING_CAMPAIGN.matcher(campaign).matches();
+        boolean shoppingCampaign = isShoppingCampaign(campaign);
 
         if (campaign.contains("cross-network")) {
             return Channel.CROSS_NETWORK;
@@ -96,6 +93,26 @@ final class Channels {
             return Channel.REFERRAL;
         }
         return Channel.DIRECT;
+    }
+
+    // Plausible's ^(.*cp.*|ppc|retargeting|paid.*)$, without a regex per hit
+    static boolean isPaidMedium(String medium) {
+        return medium.contains("cp") || medium.equals("ppc") || medium.equals("retargeting") || medium.startsWith("paid");
+    }
+
+    // Plausible's ^(.*(([^a-df-z]|^)shop|shopping).*)$: "shopping" anywhere, or "shop" not glued to a word before it
+    // (though "eshop" counts)
+    static boolean isShoppingCampaign(String campaign) {
+        if (campaign.contains("shopping")) {
+            return true;
+        }
+        for (int i = campaign.indexOf("shop"); i >= 0; i = campaign.indexOf("shop", i + 1)) {
+            char before = i == 0 ? ' ' : campaign.charAt(i - 1);
+            if (!(before >= 'a' && before <= 'd' || before >= 'f' && before <= 'z')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lower(String s) {

@@ -15,12 +15,10 @@ public class Enrichment {
     private final Devices devices;
     private final Geolocation geolocation;
 
-    /** With the bundled data only: countries, no regions or cities. */
-    public Enrichment() {
-        this((String) null);
-    }
-
-    /** With a MaxMind-format City or Country database for regions and cities (null: the bundled countries only). */
+    /**
+     * With a MaxMind-format City or Country database for regions and cities (null: the bundled countries only).
+     * There is deliberately no no-args constructor: the CDI client proxy gets a generated one that loads nothing.
+     */
     public Enrichment(String geoipDatabase) {
         ReferrerDatabase referrers = new ReferrerDatabase();
         this.attribution = new Attribution(referrers, new SourceNames(referrers));
@@ -31,6 +29,11 @@ public class Enrichment {
     @Inject
     Enrichment(GeoIpConfig config) {
         this(config.database().filter(path -> !path.isBlank()).orElse(null));
+    }
+
+    /** With the bundled data only: countries, no regions or cities. */
+    public static Enrichment withBundledData() {
+        return new Enrichment((String) null);
     }
 
     public Enriched enrich(HitFacts facts) {

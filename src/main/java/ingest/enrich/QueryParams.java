@@ -24,10 +24,10 @@ final class QueryParams {
             return new QueryParams(Map.of());
         }
         int q = url.indexOf('?');
-        if (q < 0) {
-            return new QueryParams(Map.of());
+        int hash = url.indexOf('#');
+        if (q < 0 || (hash >= 0 && hash < q)) {
+            return new QueryParams(Map.of()); // a '?' inside the fragment (#/page?x=1) starts no query
         }
-        int hash = url.indexOf('#', q);
         int end = hash < 0 ? url.length() : hash;
         Map<String, String> values = null;
         int start = q + 1;

@@ -2,9 +2,11 @@ package ingest.enrich;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Referrer host to a named source: Snowplow's referer-parser data (referers.tsv) overlaid with Footfall's own
@@ -65,8 +67,8 @@ final class ReferrerDatabase {
     }
 
     /** Every listed name, each once. */
-    Iterable<String> names() {
-        List<String> names = new ArrayList<>();
+    Set<String> names() {
+        Set<String> names = new HashSet<>();
         byHost.values().forEach(k -> names.add(k.name()));
         byHostAndPath.values().forEach(list -> list.forEach(p -> names.add(p.source().name())));
         return names;

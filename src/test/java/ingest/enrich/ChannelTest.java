@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChannelTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
     private static final Set<Channel> SEEN = EnumSet.noneOf(Channel.class);
 
     private static Channel channel(String query, String referrer) {
@@ -86,6 +86,20 @@ class ChannelTest {
         assertEquals("gclid", visit.clickIdParam());
         assertEquals("(gclid)", visit.utm().medium());
         assertEquals(Channel.PAID_SEARCH, visit.channel());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"cpc, true", "cpm, true", "ppc, true", "retargeting, true", "paid, true", "paid_social, true",
+            "cp, true", "email, false", "retargeting-2, false", "unpaid, false", "'', false"})
+    void a_paid_medium_is_plausibles(String medium, boolean paid) {
+        assertEquals(paid, Channels.isPaidMedium(medium));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"shop, true", "summer-shop, true", "eshop, true", "2024shop, true", "myshopping, true",
+            "workshop, false", "bishop, false", "shoes, false", "'', false"})
+    void a_shopping_campaign_is_plausibles(String campaign, boolean shopping) {
+        assertEquals(shopping, Channels.isShoppingCampaign(campaign));
     }
 
     @AfterAll

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DeviceTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
 
     private static Device device(String userAgent, Integer width) {
         return ENRICHMENT.enrich(new HitFacts("https://example.com/", null, "example.com", userAgent, width, null))

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Addresses whose country was checked in the bundled file (listed in src/main/resources/ingest/enrich/README.md). */
 class GeolocationTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
 
     private static Location location(String ip) throws UnknownHostException {
         return ENRICHMENT.enrich(new HitFacts("https://example.com/", null, "example.com", null, null,

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Attacker-controlled referrers, UTM values and User-Agents: never an exception, every output bounded and clean. */
 class HostileInputTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
     private static final Map<String, Integer> BOUNDS = Map.ofEntries(
             Map.entry("source", Attribution.MAX_SOURCE), Map.entry("referrer", Attribution.MAX_REFERRER),
             Map.entry("medium", Utm.MAX), Map.entry("campaign", Utm.MAX), Map.entry("content", Utm.MAX),

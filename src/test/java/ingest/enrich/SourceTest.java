@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SourceTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
 
     private static Acquisition visit(String page, String referrer) {
         return ENRICHMENT.enrich(new HitFacts(page, referrer, "example.com", null, null, null)).acquisition();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class UtmTest {
 
-    private static final Enrichment ENRICHMENT = new Enrichment();
+    private static final Enrichment ENRICHMENT = Enrichment.withBundledData();
 
     private static Utm utm(String query) {
         return ENRICHMENT.enrich(new HitFacts("https://example.com/p" + query, null, "example.com", null, null, null))
@@ -30,6 +30,11 @@ class UtmTest {
         Utm utm = utm("?utm_medium=first&utm_medium=second#utm_campaign=nope");
         assertEquals("first", utm.medium());
         assertNull(utm.campaign());
+    }
+
+    @Test
+    void a_query_inside_the_fragment_is_not_read() {
+        assertNull(utm("#/pricing?utm_source=spa").source());
     }
 
     @Test
