@@ -62,23 +62,36 @@ public class StatsQuery {
                 VisitFigures.sum(answers.get(n - 1), 0, period.cover().size()));
     }
 
-    public List<Point> timeseries(String site, Period period, ZoneId zone) {
+    /** One point per hour or day of the period, or per month when {@code monthly}. */
+    public List<Point> timeseries(String site, Period period, ZoneId zone, boolean monthly) {
         ReadModelKeys keys = generations.current();
+        List<Period.Point> groups = period.points(monthly, zone);
+        List<ReadModelKeys.Bucket> all = new ArrayList<>();
         List<Request> calls = new ArrayList<>();
-        Request pageviews = Request.cmd(Command.MGET);
-        for (ReadModelKeys.Bucket bucket : period.series()) {
-            calls.add(Request.cmd(Command.PFCOUNT).arg(keys.visitors(site, bucket)));
-            pageviews.arg(keys.pageviews(site, bucket));
+        for (Period.Point group : groups) {
+            Request count = Request.cmd(Command.PFCOUNT);
+            group.buckets().forEach(bucket -> count.arg(keys.visitors(site, bucket)));
+            calls.add(count);
+            all.addAll(group.buckets());
         }
+        Request pageviews = Request.cmd(Command.MGET);
+        all.forEach(bucket -> pageviews.arg(keys.pageviews(site, bucket)));
         calls.add(pageviews);
-        calls.add(visitCounters(keys, site, period.series()));
+        calls.add(visitCounters(keys, site, all));
         List<Response> answers = batch(calls);
         Response counts = answers.get(answers.size() - 2);
         Response visits = answers.get(answers.size() - 1);
-        List<Point> points = new ArrayList<>(period.series().size());
-        for (int i = 0; i < period.series().size(); i++) {
-            points.add(new Point(period.label(period.series().get(i), zone), answers.get(i).toLong(),
-                    number(counts.get(i)), VisitFigures.sum(visits, i, 1)));
+        List<Point> points = new ArrayList<>(groups.size());
+        int first = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            int size = groups.get(i).buckets().size();
+            long views = 0;
+            for (int b = first; b < first + size; b++) {
+                views += number(counts.get(b));
+            }
+            points.add(new Point(groups.get(i).label(), answers.get(i).toLong(), views,
+                    VisitFigures.sum(visits, first, size)));
+            first += size;
         }
         return points;
     }
