@@ -406,9 +406,16 @@ public class ReadModel {
             });
             Request eval = Request.cmd(Command.EVAL).arg(Lua.APPLY).arg(index.size());
             index.keySet().forEach(eval::arg);
-            eval.arg(expected).arg(newPosition).arg(expiries.size());
+            // a key whose changes cancelled out (+1 and -1) got no operation and needs no expiry
+            Map<String, Long> written = new LinkedHashMap<>();
+            expiries.forEach((key, at) -> {
+                if (index.containsKey(key)) {
+                    written.put(key, at);
+                }
+            });
+            eval.arg(expected).arg(newPosition).arg(written.size());
             // as a TTL from our clock's now (Redis' own clock may differ from the application's)
-            expiries.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
+            written.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
             ops.forEach(eval::arg);
             return eval;
         }
