@@ -65,8 +65,9 @@ class Visits {
         return redis.send(call).map(Visits::visit);
     }
 
+    /** In the site's hash slot ({site}), but apart from the read model's keys (which start with "prefix:{site}:"). */
     String key(String site, long visitor) {
-        return prefix + ":{" + site + "}:visit:" + visitor;
+        return prefix + ":visit:{" + site + "}:" + visitor;
     }
 
     private static Visit visit(Response answer) {

@@ -1,6 +1,5 @@
 package analytics.readmodel;
 
-import analytics.sites.SiteZones;
 import events.api.SiteEvent;
 import events.api.SiteEventSubscriber;
 import events.api.SiteEvents;
@@ -14,19 +13,18 @@ class RemovedSites implements SiteEventSubscriber {
     private final ReadModel readModel;
     private final Generations generations;
     private final SiteEvents siteEvents;
-    private final SiteZones zones;
 
-    RemovedSites(ReadModel readModel, Generations generations, SiteEvents siteEvents, SiteZones zones) {
+    RemovedSites(ReadModel readModel, Generations generations, SiteEvents siteEvents) {
         this.readModel = readModel;
         this.generations = generations;
         this.siteEvents = siteEvents;
-        this.zones = zones;
     }
 
     @Override
     public void on(SiteEvent event) {
-        // replayed at start, a removal was dropped back then; and a site added again keeps its new keys
-        if (event instanceof SiteRemoved removed && siteEvents.caughtUp() && !zones.registered(removed.domain())) {
+        // replayed at start, a removal was dropped back then. Site events arrive in order, so a removal read
+        // once caught up is the site's latest event (not SiteZones' view: it may take this event after us)
+        if (event instanceof SiteRemoved removed && siteEvents.caughtUp()) {
             Generations.State state = generations.state(true);
             readModel.drop(removed.domain(), state.current());
             state.building().ifPresent(building -> readModel.drop(removed.domain(), building.keys()));
