@@ -34,7 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * projectors racing.
  */
 @ApplicationScoped
-public class ReadModel {
+class ReadModel {
 
     private static final Duration REALTIME_TTL = Duration.ofMinutes(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
