@@ -15,6 +15,7 @@ import events.api.PageViewRecorded;
 import events.api.PageViewSubscriber;
 import events.api.Recorded;
 import events.api.ReplaySubscriber;
+import events.api.StreamIds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Command;
@@ -138,7 +139,7 @@ class PageViewLoops implements PageViewFeed {
         after.add(Request.cmd(Command.SET).arg(keys.cursor(feed.name(), partition)).arg(last));
         if (feed.trimApplied()) {
             after.add(Request.cmd(Command.XTRIM).arg(feed.stream().apply(partition)).arg("MINID")
-                    .arg(StreamEntries.next(last)));
+                    .arg(StreamIds.next(last)));
         }
         redis.batch(after).await().atMost(CALL_TIMEOUT);
     }
@@ -226,8 +227,8 @@ class PageViewLoops implements PageViewFeed {
             if (last.isEmpty()) {
                 continue;
             }
-            long newestMillis = StreamEntries.millisOf(last.get(0).id());
-            long appliedMillis = cursor(subscriber, p).map(StreamEntries::millisOf).orElse(0L);
+            long newestMillis = StreamIds.millisOf(last.get(0).id());
+            long appliedMillis = cursor(subscriber, p).map(StreamIds::millisOf).orElse(0L);
             lag += Math.max(0, newestMillis - appliedMillis);
         }
         return lag;

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import events.api.Completion;
 import events.api.HitQueue;
 import events.api.QueuedHit;
+import events.api.StreamIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -93,7 +94,7 @@ class RedisHitQueue implements HitQueue {
             List<StreamEntries.Entry> first = StreamEntries.ofList(redis.send(Request.cmd(Command.XRANGE)
                     .arg(keys.queue(p)).arg("-").arg("+").arg("COUNT").arg(1)).await().atMost(CALL_TIMEOUT));
             if (!first.isEmpty()) {
-                long millis = StreamEntries.millisOf(first.get(0).id());
+                long millis = StreamIds.millisOf(first.get(0).id());
                 oldest = oldest.isEmpty() || millis < oldest.getAsLong() ? OptionalLong.of(millis) : oldest;
             }
         }

@@ -52,10 +52,6 @@ public record ReadModelKeys(String prefix, int generation) {
         return site(site) + "pagev:" + bucket.key() + ":" + path;
     }
 
-    String events(String site, Bucket bucket) {
-        return site(site) + "events:" + bucket.key();
-    }
-
     public String realtime(String site, long epochMinute) {
         return site(site) + "rt:" + epochMinute;
     }
