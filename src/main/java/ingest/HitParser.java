@@ -49,7 +49,7 @@ class HitParser {
         String url = text(root, "url", "u", MAX_URL, true);
         String domain = text(root, "domain", "d", MAX_URL, true);
         String referrer = text(root, "referrer", "r", MAX_URL, false);
-        checkNumber(root, "w");
+        checkNumber(root, "w"); // the screen width: not kept yet, but a bad one is a 400 like any other field
         return new ParsedHit(name, url, domains(domain), referrer, props(root), flag(root.get("h")));
     }
 
