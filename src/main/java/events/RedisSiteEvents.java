@@ -48,6 +48,18 @@ class RedisSiteEvents implements SiteEvents {
     }
 
     @Override
+    public boolean publishIfEmpty(List<SiteEvent> events) {
+        if (events.isEmpty()) {
+            return false;
+        }
+        Request announce = Request.cmd(Command.EVAL).arg(Scripts.ANNOUNCE).arg(1).arg(keys.sites());
+        for (SiteEvent event : events) {
+            announce.arg(codec.typeOf(event)).arg(codec.encode(event));
+        }
+        return redis.send(announce).await().atMost(CALL_TIMEOUT).toLong() > 0;
+    }
+
+    @Override
     public long count() {
         return redis.send(Request.cmd(Command.XLEN).arg(keys.sites())).await().atMost(CALL_TIMEOUT).toLong();
     }

@@ -11,6 +11,7 @@ final class Scripts {
     static final String COMPLETE = load("complete.lua");
     static final String LEASE = load("lease.lua");
     static final String RELEASE = load("release.lua");
+    static final String ANNOUNCE = load("announce.lua");
 
     private Scripts() {
     }

@@ -1,5 +1,6 @@
 package ingest;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,9 +11,17 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import events.api.Acquisition;
+import events.api.Device;
 import events.api.HitQueue;
+import events.api.Location;
 import events.api.PageViewRecorded;
 import events.api.SiteEvents;
+import ingest.enrich.Enriched;
+import ingest.enrich.Enrichment;
+import ingest.enrich.HitFacts;
+import ingest.enrich.Utm;
+import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +46,8 @@ public class EventResource {
     private final SiteDirectory sites;
     private final ClientAddress clients;
     private final VisitorIds visitors;
+    private final Enrichment enrichment;
+    private final Visits visits;
     private final HitQueue queue;
     private final SiteEvents siteEvents;
     private final RateLimiter limits;
@@ -47,7 +58,7 @@ public class EventResource {
     private final Clock clock;
 
     EventResource(HitParser parser, UserAgents agents, SiteDirectory sites, ClientAddress clients,
-            VisitorIds visitors, HitQueue queue, SiteEvents siteEvents, RateLimiter limits, ReferrerSpam spam,
+            VisitorIds visitors, Enrichment enrichment, Visits visits, HitQueue queue, SiteEvents siteEvents, RateLimiter limits, ReferrerSpam spam,
             IngestMetrics metrics, IngestConfig config, ObjectMapper json,
             Clock clock) {
         this.parser = parser;
@@ -55,6 +66,8 @@ public class EventResource {
         this.sites = sites;
         this.clients = clients;
         this.visitors = visitors;
+        this.enrichment = enrichment;
+        this.visits = visits;
         this.queue = queue;
         this.siteEvents = siteEvents;
         this.limits = limits;
@@ -108,11 +121,19 @@ public class EventResource {
                     .header("Retry-After", "1")
                     .entity(Map.of("error", "too many hits from this " + exceeded + "; slow down"))).build());
         }
+        InetAddress address = ip.isEmpty() ? null : NetUtil.createInetAddressFromIpAddressString(ip);
         List<Uni<Void>> writes = new ArrayList<>(counted.size());
         for (String site : counted) {
             ZoneId zone = sites.zoneOf(site);
+            Enriched enriched = enrichment.enrich(new HitFacts(hit.url(), hit.referrer(), site, userAgent,
+                    hit.screenWidth(), address));
+            Acquisition source = acquisition(hit, site, enriched);
+            String eventId = EventIds.next(now.toEpochMilli()).toString();
             writes.add(visitors.of(site, zone, now, ip, userAgent)
-                    .map(visitor -> event(hit, page, agent, site, now, visitor))
+                    .chain(visitor -> visits.assign(site, visitor, now, eventId, kind(hit), page.path(), source)
+                            .map(visit -> new PageViewRecorded(PageViewRecorded.VERSION, eventId, site,
+                                    now.toEpochMilli(), hit.name(), page.path(), visitor, hit.interactive(), source,
+                                    device(enriched), location(enriched), visit, hit.props())))
                     .chain(event -> queue.enqueue(site, encode(event))));
         }
         return Uni.join().all(writes).andFailFast()
@@ -150,13 +171,32 @@ public class EventResource {
                 .header("Access-Control-Expose-Headers", DROPPED);
     }
 
-    private static PageViewRecorded event(ParsedHit hit, PageUrl page, Agent agent, String site, Instant at,
-            long visitor) {
-        Map<String, String> utm = page.utm();
-        return new PageViewRecorded(PageViewRecorded.VERSION, EventIds.next(at.toEpochMilli()).toString(), site,
-                at.toEpochMilli(), hit.name(), page.path(), visitor, Referrers.host(hit.referrer(), site),
-                agent.browser(), agent.os(), agent.device(), utm.get("utm_source"), utm.get("utm_medium"),
-                utm.get("utm_campaign"), utm.get("utm_content"), utm.get("utm_term"), hit.props());
+    private static Visits.Kind kind(ParsedHit hit) {
+        if (PageViewRecorded.PAGEVIEW.equals(hit.name())) {
+            return Visits.Kind.PAGEVIEW;
+        }
+        if (PageViewRecorded.ENGAGEMENT.equals(hit.name())) {
+            return Visits.Kind.ENGAGEMENT;
+        }
+        return hit.interactive() ? Visits.Kind.INTERACTIVE : Visits.Kind.NON_INTERACTIVE;
+    }
+
+    private static Acquisition acquisition(ParsedHit hit, String site, Enriched enriched) {
+        ingest.enrich.Acquisition found = enriched.acquisition();
+        Utm utm = found.utm();
+        return new Acquisition(Referrers.host(hit.referrer(), site), found.source(), found.referrer(),
+                found.channel() == null ? null : found.channel().label(), utm.source(), utm.medium(), utm.campaign(),
+                utm.content(), utm.term());
+    }
+
+    private static Device device(Enriched enriched) {
+        ingest.enrich.Device found = enriched.device();
+        return new Device(found.screenSize(), found.browser(), found.browserVersion(), found.os(), found.osVersion());
+    }
+
+    private static Location location(Enriched enriched) {
+        ingest.enrich.Location found = enriched.location();
+        return new Location(found.countryCode(), found.regionCode(), found.cityName());
     }
 
     private String encode(PageViewRecorded event) {

@@ -23,6 +23,7 @@ class HitParser {
     static final int MAX_NAME = 120;
     static final int MAX_DOMAINS = 1000;
     static final int MAX_PROPS = 30;
+    static final int MAX_WIDTH = 100_000;
     static final int MAX_PROP_KEY = 300;
     static final int MAX_PROP_VALUE = 2000;
 
@@ -49,8 +50,8 @@ class HitParser {
         String url = text(root, "url", "u", MAX_URL, true);
         String domain = text(root, "domain", "d", MAX_URL, true);
         String referrer = text(root, "referrer", "r", MAX_URL, false);
-        checkNumber(root, "w"); // the screen width: not kept yet, but a bad one is a 400 like any other field
-        return new ParsedHit(name, url, domains(domain), referrer, props(root), flag(root.get("h")));
+        return new ParsedHit(name, url, domains(domain), referrer, props(root), flag(root.get("h")), width(root),
+                interactive(root));
     }
 
     private static String text(JsonNode root, String longName, String shortName, int max, boolean required) {
@@ -133,11 +134,32 @@ class HitParser {
         return props;
     }
 
-    private static void checkNumber(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node != null && !node.isNull() && !node.isNumber()) {
-            throw BadHit.of(field, field + " must be a number");
+    /** The screen width {@code w} in CSS pixels, or null; device classes come from it. */
+    private static Integer width(JsonNode root) {
+        JsonNode node = root.get("w");
+        if (node == null || node.isNull()) {
+            return null;
         }
+        if (!node.isNumber()) {
+            throw BadHit.of("w", "w must be a number");
+        }
+        double width = node.asDouble();
+        if (width < 0 || width > MAX_WIDTH) {
+            throw BadHit.of("w", "w must be a screen width from 0 to " + MAX_WIDTH);
+        }
+        return (int) width;
+    }
+
+    /** Plausible's {@code i: false} marks an event that does not end a bounce. */
+    private static boolean interactive(JsonNode root) {
+        JsonNode node = root.get("i");
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        if (!node.isBoolean()) {
+            throw BadHit.of("i", "i must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static boolean flag(JsonNode node) {

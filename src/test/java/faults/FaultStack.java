@@ -38,6 +38,11 @@ final class FaultStack implements BeforeAllCallback, AfterAllCallback, AutoClose
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    /** Starts a new MariaDB (empty data directory) and a new Redis; {@link #close()} ends them. */
+    FaultStack start() throws Exception {
         workDir = Files.createTempDirectory("footfall-" + test + "-");
         logDir = Paths.get(System.getProperty("faults.logs", "target/faults")).resolve(test).toAbsolutePath();
         Processes.deleteTree(logDir);
@@ -47,6 +52,7 @@ final class FaultStack implements BeforeAllCallback, AfterAllCallback, AutoClose
         db.start();
         redis = new PrivateRedis(workDir, logDir);
         redis.start();
+        return this;
     }
 
     @Override

@@ -51,6 +51,11 @@ final class FootfallProcess implements AutoCloseable {
 
     /** Starts on the same port as before (if any) and waits until /q/health/ready answers 200. */
     FootfallProcess start(String... extraProperties) {
+        return launch(extraProperties).awaitReady();
+    }
+
+    /** Starts the process and returns at once (several replicas can start at the same instant). */
+    FootfallProcess launch(String... extraProperties) {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
@@ -66,6 +71,11 @@ final class FootfallProcess implements AutoCloseable {
         starts++;
         log = logDir.resolve(name + "-" + starts + ".log");
         process = Processes.start(command, log, Map.of("HOSTNAME", name));
+        return this;
+    }
+
+    /** Waits until /q/health/ready answers 200; fails at once if the process exits. */
+    FootfallProcess awaitReady() {
         Processes.await(name + " ready on port " + port, Duration.ofSeconds(90), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited at start:\n" + Processes.tail(log, 40));
@@ -73,6 +83,11 @@ final class FootfallProcess implements AutoCloseable {
             return readyStatus() == 200;
         });
         return this;
+    }
+
+    /** The last lines of this process's current log. */
+    String logTail(int lines) {
+        return Processes.tail(log, lines);
     }
 
     boolean alive() {

@@ -144,6 +144,8 @@ class HostileInputTest {
     void referrerSpamIsDroppedAndCountedInTheMetrics() {
         String site = Footfall.uniqueDomain("spam");
         createSiteAndWait(site, "UTC", clock);
+        double spamBefore = metric(SPAM_DROPPED);
+        double botsBefore = metric(BOTS_DROPPED);
         RestAssured.given().header("User-Agent", CHROME).contentType("text/plain")
                 .body("{\"n\":\"pageview\",\"u\":\"https://" + site + "/\",\"d\":\"" + site
                         + "\",\"r\":\"https://www.semalt.com/crawler\"}")
@@ -151,9 +153,22 @@ class HostileInputTest {
         RestAssured.given().header("User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0)").contentType("text/plain")
                 .body("{\"n\":\"pageview\",\"u\":\"https://" + site + "/\",\"d\":\"" + site + "\"}")
                 .when().post("/api/event").then().statusCode(202).header("X-Footfall-Dropped", "bot");
+        assertEquals(1.0, metric(SPAM_DROPPED) - spamBefore, SPAM_DROPPED);
+        assertEquals(1.0, metric(BOTS_DROPPED) - botsBefore, BOTS_DROPPED);
+        // once a later hit is stored, the dropped ones would have been too
+        Footfall.pageview(site, "/later", CHROME, "192.0.2.77");
+        eventually(() -> rows("SELECT COUNT(*) FROM page_views WHERE site = ? AND path = '/later'", site) == 1);
+        assertEquals(1, rows("SELECT COUNT(*) FROM page_views WHERE site = ? AND path <> ?", site, Footfall.PROBE),
+                "only the later hit is stored");
+    }
+
+    static final String SPAM_DROPPED = "footfall_hits_dropped_total{reason=\"referrer-spam\"}";
+    static final String BOTS_DROPPED = "footfall_hits_dropped_total{reason=\"bot\"}";
+
+    /** The value of one series (name and labels exactly) in /q/metrics; 0 before its first increment. */
+    private static double metric(String series) {
         String metrics = RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("footfall_hits_dropped_total{reason=\"referrer-spam\"}"), "no spam metric");
-        assertTrue(metrics.contains("footfall_hits_dropped_total{reason=\"bot\"}"), "no bot metric");
-        assertEquals(0, rows("SELECT COUNT(*) FROM page_views WHERE site = ? AND path <> ?", site, Footfall.PROBE));
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
     }
 }

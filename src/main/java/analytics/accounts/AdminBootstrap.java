@@ -1,9 +1,11 @@
 package analytics.accounts;
 
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +19,7 @@ class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
     static final int MIN_KEY_LENGTH = 24;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final AdminConfig config;
     private final IdentityCache cache;
@@ -33,9 +36,35 @@ class AdminBootstrap {
             LOG.warn("footfall.admin.email / footfall.admin.password are not set: no admin user was ensured");
             return;
         }
-        User admin = QuarkusTransaction.requiringNew().call(this::ensureAdmin);
+        User admin = ensureAdminOnce();
         // checking the configured password costs a bcrypt round (a third of a second): after the start
         background.runAsync(() -> updatePassword(admin.id, admin.passwordHash));
+    }
+
+    /**
+     * Replicas starting together on an empty database all try to insert the admin (or its key): the
+     * unique keys let one insert win; the others roll back and try again, finding the row this time.
+     */
+    private User ensureAdminOnce() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(this::ensureAdmin);
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !lostInsertRace(e)) {
+                    throw e;
+                }
+                LOG.infof("another replica created the admin at the same moment (%s): reading it", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean lostInsertRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException || cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private User ensureAdmin() {

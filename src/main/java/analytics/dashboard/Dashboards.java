@@ -42,7 +42,7 @@ class Dashboards {
         ZoneId zone = site.zone();
         Period resolved = Period.resolve(ask.name(), ask.range(), zone, clock.instant());
         StatsQuery.Totals totals = stats.totals(site.domain(), resolved, zone);
-        Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone));
+        Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone, false));
         List<StatsQuery.PageRow> pages = stats.topPages(site.domain(), resolved, zone, 10);
         List<DashboardResource.PeriodLink> periods = DashboardResource.PERIODS.stream()
                 .map(p -> new DashboardResource.PeriodLink(p.name(), p.label(), p.name().equals(resolved.name())))
@@ -57,7 +57,7 @@ class Dashboards {
         return sites.stream().map(site -> {
             Period last24 = Period.resolve("24h", null, site.zone(), clock.instant());
             StatsQuery.Totals totals = stats.totals(site.domain, last24, site.zone());
-            Sparkline trend = Sparkline.of(stats.timeseries(site.domain, last24, site.zone()));
+            Sparkline trend = Sparkline.of(stats.timeseries(site.domain, last24, site.zone(), false));
             return new DashboardResource.SiteSummary(site.domain, totals.visitors(), trend);
         }).toList();
     }

@@ -14,7 +14,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 
 /** One site's batch folded into as few Redis operations as possible. */
-final class Aggregate {
+final class Aggregate implements VisitProjection.Writes {
 
     private static final int PFADD_CHUNK = 1000;
 
@@ -28,19 +28,28 @@ final class Aggregate {
         this.now = now;
     }
 
-    void increment(String key, long expiresAt) {
-        increments.merge(key, 1L, Long::sum);
-        expire(key, expiresAt);
+    @Override
+    public void add(String key, long n, long expiresAt) {
+        if (expiresAt != Expiry.GONE) {
+            increments.merge(key, n, Long::sum);
+            expire(key, expiresAt);
+        }
     }
 
-    void rank(String key, String member, long expiresAt) {
-        ranks.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(member, 1L, Long::sum);
-        expire(key, expiresAt);
+    @Override
+    public void rank(String key, String member, long n, long expiresAt) {
+        if (expiresAt != Expiry.GONE) {
+            ranks.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(member, n, Long::sum);
+            expire(key, expiresAt);
+        }
     }
 
-    void count(String key, String element, long expiresAt) {
-        counts.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(element);
-        expire(key, expiresAt);
+    @Override
+    public void count(String key, String element, long expiresAt) {
+        if (expiresAt != Expiry.GONE) {
+            counts.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(element);
+            expire(key, expiresAt);
+        }
     }
 
     /** Expiry as a Unix time in seconds; {@code Expiry.NEVER} for keys that are kept. */
@@ -56,11 +65,17 @@ final class Aggregate {
         Function<String, Integer> slot = key -> index.computeIfAbsent(key, k -> index.size() + 1);
         List<String> ops = new ArrayList<>();
         increments.forEach((key, n) -> {
+            if (n == 0) {
+                return; // a +1 and a -1 in one batch (a bounce that ended)
+            }
             ops.add("i");
             ops.add(Integer.toString(slot.apply(key)));
             ops.add(Long.toString(n));
         });
         ranks.forEach((key, members) -> members.forEach((member, n) -> {
+            if (n == 0) {
+                return;
+            }
             ops.add("z");
             ops.add(Integer.toString(slot.apply(key)));
             ops.add(member);

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 final class BucketKeys {
 
+    private final ReadModelKeys.Bucket bucket;
     private final String prefix;
     private final String visitors;
     private final String pageviews;
@@ -19,6 +20,7 @@ final class BucketKeys {
     private final Map<String, String> pageVisitors = new HashMap<>();
 
     BucketKeys(ReadModelKeys keys, String site, ReadModelKeys.Bucket bucket, long expiresAt, long pagesExpireAt) {
+        this.bucket = bucket;
         this.prefix = keys.pageVisitors(site, bucket, "");
         this.visitors = keys.visitors(site, bucket);
         this.pageviews = keys.pageviews(site, bucket);
@@ -49,5 +51,9 @@ final class BucketKeys {
 
     String pageVisitors(String path) {
         return pageVisitors.computeIfAbsent(path, p -> prefix + p);
+    }
+
+    VisitProjection.Target target() {
+        return new VisitProjection.Target(bucket, expiresAt, pagesExpireAt);
     }
 }

@@ -98,22 +98,27 @@ class ReadModel {
         long now = clock.instant().getEpochSecond();
         Aggregate aggregate = new Aggregate(now);
         SiteBuckets buckets = new SiteBuckets(keys, site, zone, now, config);
+        VisitProjection visits = new VisitProjection(keys, site, aggregate);
         for (Recorded<PageViewRecorded> recorded : events) {
             PageViewRecorded event = recorded.event();
             String visitor = Long.toString(event.visitor());
             SiteBuckets.HourSlot slot = buckets.of(event.at().getEpochSecond());
+            if (event.visit() != null && event.visit().exists()) {
+                long start = Math.floorDiv(event.visit().startMillis(), 1000L);
+                visits.project(event, buckets.of(start).targets(), slot.targets());
+            }
             if (slot.late()) {
-                aggregate.increment(keys.late(site), Expiry.NEVER); // merges of closed days are made again
+                aggregate.add(keys.late(site), 1, Expiry.NEVER); // merges of closed days are made again
             }
             for (BucketKeys bucket : slot.buckets()) {
                 if (bucket.expiresAt() != Expiry.GONE) {
                     aggregate.count(bucket.visitors(), visitor, bucket.expiresAt());
                     if (event.isPageview()) {
-                        aggregate.increment(bucket.pageviews(), bucket.expiresAt());
+                        aggregate.add(bucket.pageviews(), 1, bucket.expiresAt());
                     }
                 }
                 if (event.isPageview() && bucket.pagesExpireAt() != Expiry.GONE) {
-                    aggregate.rank(bucket.pages(), event.path(), bucket.pagesExpireAt());
+                    aggregate.rank(bucket.pages(), event.path(), 1, bucket.pagesExpireAt());
                     aggregate.count(bucket.pageVisitors(event.path()), visitor, bucket.pagesExpireAt());
                 }
             }

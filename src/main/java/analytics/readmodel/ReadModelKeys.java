@@ -52,6 +52,21 @@ public record ReadModelKeys(String prefix, int generation) {
         return site(site) + "pagev:" + bucket.key() + ":" + path;
     }
 
+    /** A bucket's count of one visit metric: visits that started in it, their bounces, their duration (ms). */
+    public String visitCounter(String site, Bucket bucket, VisitMetric metric) {
+        return site(site) + "v" + metric.key() + ":" + bucket.key();
+    }
+
+    /** A bucket's ranking of a dimension's values by one metric (a sorted set). */
+    public String dimension(String site, Bucket bucket, Dimension dimension, VisitMetric metric) {
+        return site(site) + "d:" + dimension.key() + ":" + metric.key() + ":" + bucket.key();
+    }
+
+    /** The visitors of one value of a dimension in a bucket (a HyperLogLog). */
+    public String dimensionVisitors(String site, Bucket bucket, Dimension dimension, String value) {
+        return site(site) + "dv:" + dimension.key() + ":" + bucket.key() + ":" + value;
+    }
+
     public String realtime(String site, long epochMinute) {
         return site(site) + "rt:" + epochMinute;
     }

@@ -84,6 +84,11 @@ final class SiteBuckets {
      * A site's buckets for the instants of one local hour, found once per hour and batch; late when
      * its day is closed (see {@link Rollups}).
      */
-    record HourSlot(long from, long until, List<BucketKeys> buckets, boolean late) {
+    record HourSlot(long from, long until, List<BucketKeys> buckets, boolean late,
+            List<VisitProjection.Target> targets) {
+
+        HourSlot(long from, long until, List<BucketKeys> buckets, boolean late) {
+            this(from, until, buckets, late, buckets.stream().map(BucketKeys::target).toList());
+        }
     }
 }

@@ -1,9 +1,11 @@
 package analytics.sites;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import events.api.SiteEvent;
 import events.api.SiteEvents;
 import events.api.SiteExclusionsChanged;
 import events.api.SiteRegistered;
@@ -30,13 +32,15 @@ class SiteAnnouncer {
                 return;
             }
             List<Site> sites = QuarkusTransaction.requiringNew().call(() -> Site.<Site>listAll());
+            List<SiteEvent> announcements = new ArrayList<>();
             for (Site site : sites) {
-                events.publish(new SiteRegistered(site.domain, site.timezone));
+                announcements.add(new SiteRegistered(site.domain, site.timezone));
                 if (!site.exclusions().isEmpty()) {
-                    events.publish(new SiteExclusionsChanged(site.domain, site.exclusions()));
+                    announcements.add(new SiteExclusionsChanged(site.domain, site.exclusions()));
                 }
             }
-            if (!sites.isEmpty()) {
+            // replicas starting together all find the stream empty: only the first one's announcement lands
+            if (events.publishIfEmpty(announcements)) {
                 LOG.infof("site stream was empty: announced %d sites again", sites.size());
             }
         } catch (RuntimeException e) {

@@ -26,6 +26,33 @@ public record Period(String name, LocalDate from, LocalDate to, List<ReadModelKe
     static final int MAX_CUSTOM_DAYS = 3 * 366;
     private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00:00");
 
+    /** One point of a time series: its label and the buckets it adds up. */
+    public record Point(String label, List<ReadModelKeys.Bucket> buckets) {
+    }
+
+    /** The time series' points: each bucket of {@link #series}, or each month (whole months as one bucket). */
+    List<Point> points(boolean monthly, ZoneId zone) {
+        List<Point> points = new ArrayList<>();
+        if (!monthly) {
+            series.forEach(bucket -> points.add(new Point(label(bucket, zone), List.of(bucket))));
+            return points;
+        }
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            List<ReadModelKeys.Bucket> buckets = new ArrayList<>();
+            if (first.getDayOfMonth() == 1 && last.equals(month.atEndOfMonth())) {
+                buckets.add(new ReadModelKeys.Month(month));
+            } else {
+                for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                    buckets.add(new ReadModelKeys.Day(day));
+                }
+            }
+            points.add(new Point(month.atDay(1).toString(), buckets));
+        }
+        return points;
+    }
+
     boolean hourly() {
         return !series.isEmpty() && series.get(0) instanceof ReadModelKeys.Hour;
     }

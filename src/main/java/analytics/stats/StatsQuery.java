@@ -11,6 +11,7 @@ import java.util.UUID;
 import analytics.readmodel.Generations;
 import analytics.readmodel.ReadModelKeys;
 import analytics.readmodel.Rollups;
+import analytics.readmodel.VisitMetric;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -21,10 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StatsQuery {
 
-    public record Totals(long visitors, long pageviews) {
+    public record Totals(long visitors, long pageviews, VisitFigures visits) {
     }
 
-    public record Point(String date, long visitors, long pageviews) {
+    public record Point(String date, long visitors, long pageviews, VisitFigures visits) {
     }
 
     public record PageRow(String page, long visitors, long pageviews) {
@@ -54,25 +55,43 @@ public class StatsQuery {
         List<Request> calls = new ArrayList<>(visitors.prepare());
         calls.add(count);
         calls.add(pageviews);
+        calls.add(visitCounters(keys, site, period.cover()));
         List<Response> answers = batch(calls);
-        return new Totals(answers.get(calls.size() - 2).toLong(), sum(answers.get(calls.size() - 1)));
+        int n = calls.size();
+        return new Totals(answers.get(n - 3).toLong(), sum(answers.get(n - 2)),
+                VisitFigures.sum(answers.get(n - 1), 0, period.cover().size()));
     }
 
-    public List<Point> timeseries(String site, Period period, ZoneId zone) {
+    /** One point per hour or day of the period, or per month when {@code monthly}. */
+    public List<Point> timeseries(String site, Period period, ZoneId zone, boolean monthly) {
         ReadModelKeys keys = generations.current();
+        List<Period.Point> groups = period.points(monthly, zone);
+        List<ReadModelKeys.Bucket> all = new ArrayList<>();
         List<Request> calls = new ArrayList<>();
-        Request pageviews = Request.cmd(Command.MGET);
-        for (ReadModelKeys.Bucket bucket : period.series()) {
-            calls.add(Request.cmd(Command.PFCOUNT).arg(keys.visitors(site, bucket)));
-            pageviews.arg(keys.pageviews(site, bucket));
+        for (Period.Point group : groups) {
+            Request count = Request.cmd(Command.PFCOUNT);
+            group.buckets().forEach(bucket -> count.arg(keys.visitors(site, bucket)));
+            calls.add(count);
+            all.addAll(group.buckets());
         }
+        Request pageviews = Request.cmd(Command.MGET);
+        all.forEach(bucket -> pageviews.arg(keys.pageviews(site, bucket)));
         calls.add(pageviews);
+        calls.add(visitCounters(keys, site, all));
         List<Response> answers = batch(calls);
-        Response counts = answers.get(answers.size() - 1);
-        List<Point> points = new ArrayList<>(period.series().size());
-        for (int i = 0; i < period.series().size(); i++) {
-            points.add(new Point(period.label(period.series().get(i), zone), answers.get(i).toLong(),
-                    number(counts.get(i))));
+        Response counts = answers.get(answers.size() - 2);
+        Response visits = answers.get(answers.size() - 1);
+        List<Point> points = new ArrayList<>(groups.size());
+        int first = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            int size = groups.get(i).buckets().size();
+            long views = 0;
+            for (int b = first; b < first + size; b++) {
+                views += number(counts.get(b));
+            }
+            points.add(new Point(groups.get(i).label(), answers.get(i).toLong(), views,
+                    VisitFigures.sum(visits, first, size)));
+            first += size;
         }
         return points;
     }
@@ -163,6 +182,17 @@ public class StatsQuery {
             rows.add(new PageRow(pages.get(i), answers.get(counts.get(i)).toLong(), views.get(i)));
         }
         return rows;
+    }
+
+    /** One MGET of the visit counters of the buckets: visits, bounces and duration of each bucket in turn. */
+    private static Request visitCounters(ReadModelKeys keys, String site, List<ReadModelKeys.Bucket> buckets) {
+        Request get = Request.cmd(Command.MGET);
+        for (ReadModelKeys.Bucket bucket : buckets) {
+            get.arg(keys.visitCounter(site, bucket, VisitMetric.VISITS))
+                    .arg(keys.visitCounter(site, bucket, VisitMetric.BOUNCES))
+                    .arg(keys.visitCounter(site, bucket, VisitMetric.DURATION));
+        }
+        return get;
     }
 
     private List<Response> batch(List<Request> calls) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import analytics.sites.Domains;
 import analytics.sites.SiteRef;
@@ -28,17 +27,20 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    static final Set<String> METRICS = Set.of("visitors", "pageviews");
     static final int MAX_LIMIT = 1000;
+    static final int MAX_PAGE = 100;
 
     private final StatsQuery stats;
+    private final Breakdowns breakdowns;
     private final Sites sites;
     private final DashboardPool pool;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    StatsResource(StatsQuery stats, Sites sites, DashboardPool pool, SecurityIdentity identity, Clock clock) {
+    StatsResource(StatsQuery stats, Breakdowns breakdowns, Sites sites, DashboardPool pool, SecurityIdentity identity,
+            Clock clock) {
         this.stats = stats;
+        this.breakdowns = breakdowns;
         this.sites = sites;
         this.pool = pool;
         this.identity = identity;
@@ -51,15 +53,16 @@ public class StatsResource {
             @QueryParam("date") String date, @QueryParam("metrics") String metrics,
             @QueryParam("filters") String filters) {
         Caller caller = Caller.of(identity);
-        List<String> wanted = metrics(metrics, "visitors");
+        List<Metric> wanted = Metric.parse(metrics, "visitors");
         noFilters(filters);
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
             StatsQuery.Totals totals = stats.totals(site.domain(), resolved, site.zone());
             Map<String, Object> results = new LinkedHashMap<>();
-            for (String metric : wanted) {
-                results.put(metric, Map.of("value", metric.equals("visitors") ? totals.visitors() : totals.pageviews()));
+            for (Metric metric : wanted) {
+                results.put(metric.apiName(), Map.of("value", metric.of(totals.visitors(), totals.pageviews(),
+                        totals.visits())));
             }
             return Map.of("results", results);
         });
@@ -72,15 +75,21 @@ public class StatsResource {
             @QueryParam("metrics") String metrics, @QueryParam("interval") String interval,
             @QueryParam("filters") String filters) {
         Caller caller = Caller.of(identity);
-        List<String> wanted = metrics(metrics, "visitors,pageviews");
+        List<Metric> wanted = Metric.parse(metrics, "visitors");
         noFilters(filters);
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
             ZoneId zone = site.zone();
             Period resolved = Period.resolve(period, date, zone, clock.instant());
-            checkInterval(interval, resolved);
-            List<Map<String, Object>> points = stats.timeseries(site.domain(), resolved, zone).stream()
-                    .map(point -> row("date", point.date(), wanted, point.visitors(), point.pageviews())).toList();
+            boolean monthly = monthly(interval, resolved);
+            List<Map<String, Object>> points = stats.timeseries(site.domain(), resolved, zone, monthly).stream()
+                    .map(point -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("date", point.date());
+                        wanted.forEach(metric -> row.put(metric.apiName(), metric.of(point.visitors(),
+                                point.pageviews(), point.visits())));
+                        return row;
+                    }).toList();
             return Map.of("results", points);
         });
     }
@@ -90,23 +99,27 @@ public class StatsResource {
     public Uni<Map<String, Object>> breakdown(@QueryParam("site_id") String siteId,
             @QueryParam("period") String period, @QueryParam("date") String date,
             @QueryParam("property") String property, @QueryParam("metrics") String metrics,
-            @QueryParam("limit") String limit, @QueryParam("filters") String filters) {
+            @QueryParam("limit") String limit, @QueryParam("page") String page,
+            @QueryParam("filters") String filters) {
         Caller caller = Caller.of(identity);
-        if (property == null || property.isBlank()) {
-            throw new BadParameter("property", "property is required; supported: event:page");
-        }
-        if (!property.equals("event:page")) {
-            throw new BadParameter("property", "unknown or unsupported property '" + property
-                    + "'; supported: event:page");
-        }
-        List<String> wanted = metrics(metrics, "visitors,pageviews");
+        Property breakdownBy = Property.parse(property);
+        List<Metric> wanted = Metric.parse(metrics, "visitors");
+        breakdownBy.check(wanted);
         int rows = limit(limit);
+        int from = (page(page) - 1) * rows;
         noFilters(filters);
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
             Period resolved = Period.resolve(period, date, site.zone(), clock.instant());
-            List<Map<String, Object>> results = stats.topPages(site.domain(), resolved, site.zone(), rows).stream()
-                    .map(page -> row("page", page.page(), wanted, page.visitors(), page.pageviews())).toList();
+            List<Map<String, Object>> results = breakdownBy.page()
+                    ? stats.topPages(site.domain(), resolved, site.zone(), from + rows).stream().skip(from)
+                            .map(row -> breakdownBy.row(row.page(), wanted, row.visitors(), row.pageviews(),
+                                    VisitFigures.NONE, 0))
+                            .toList()
+                    : breakdowns.top(site.domain(), resolved, site.zone(), breakdownBy.dimension(), rows, from)
+                            .stream().map(row -> breakdownBy.row(row.value(), wanted, row.visitors(),
+                                    row.pageviews(), row.visits(), row.exitRate()))
+                            .toList();
             return Map.of("results", results);
         });
     }
@@ -116,17 +129,6 @@ public class StatsResource {
     public Uni<Long> realtime(@QueryParam("site_id") String siteId) {
         Caller caller = Caller.of(identity);
         return pool.run(() -> stats.realtimeVisitors(site(caller, siteId).domain(), clock.instant()));
-    }
-
-    /** One result row: its dimension, then the wanted metrics in the order asked for. */
-    private static Map<String, Object> row(String dimension, String value, List<String> wanted, long visitors,
-            long pageviews) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put(dimension, value);
-        for (String metric : wanted) {
-            row.put(metric, metric.equals("visitors") ? visitors : pageviews);
-        }
-        return row;
     }
 
     private SiteRef site(Caller caller, String siteId) {
@@ -140,17 +142,6 @@ public class StatsResource {
             throw new BadParameter("site_id", "site_id '" + siteId + "' is not a valid domain");
         }
         return sites.readable(caller, domain);
-    }
-
-    static List<String> metrics(String metrics, String defaults) {
-        String requested = metrics == null || metrics.isBlank() ? defaults : metrics;
-        List<String> names = List.of(requested.split(",")).stream().map(String::strip).distinct().toList();
-        for (String name : names) {
-            if (!METRICS.contains(name)) {
-                throw new BadParameter("metrics", "unknown metric '" + name + "'; supported: visitors, pageviews");
-            }
-        }
-        return names;
     }
 
     static int limit(String limit) {
@@ -168,15 +159,35 @@ public class StatsResource {
         throw new BadParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private static void checkInterval(String interval, Period period) {
+    /** Plausible's intervals: hour for a day or 24 hours, date or month otherwise. */
+    private static boolean monthly(String interval, Period period) {
         if (interval == null || interval.isBlank()) {
-            return;
+            return false;
         }
-        String expected = period.hourly() ? "hour" : "date";
-        if (!interval.strip().equals(expected)) {
-            throw new BadParameter("interval", "interval '" + interval + "' is not supported for period "
-                    + period.name() + "; it uses " + expected);
+        String asked = interval.strip();
+        if (period.hourly() ? asked.equals("hour") : asked.equals("date")) {
+            return false;
         }
+        if (!period.hourly() && asked.equals("month")) {
+            return true;
+        }
+        throw new BadParameter("interval", "interval '" + interval + "' is not supported for period "
+                + period.name() + "; use " + (period.hourly() ? "hour" : "date or month"));
+    }
+
+    static int page(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int value = Integer.parseInt(page.strip());
+            if (value >= 1 && value <= MAX_PAGE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameter("page", "page must be a whole number from 1 to " + MAX_PAGE);
     }
 
     private static void noFilters(String filters) {

@@ -3,7 +3,11 @@ package events.api;
 import java.time.Instant;
 import java.util.Map;
 
-/** One stored page view (or custom event), published after its row is committed to MySQL. */
+/**
+ * One stored page view (or custom or engagement event), published after its row is committed to MySQL.
+ * Version 1 events (before visits) decode with {@code source}, {@code device}, {@code location} and
+ * {@code visit} null.
+ */
 public record PageViewRecorded(
         int version,
         String eventId,
@@ -12,22 +16,23 @@ public record PageViewRecorded(
         String name,
         String path,
         long visitor,
-        String referrer,
-        String browser,
-        String os,
-        String device,
-        String utmSource,
-        String utmMedium,
-        String utmCampaign,
-        String utmContent,
-        String utmTerm,
+        boolean interactive,
+        Acquisition source,
+        Device device,
+        Location location,
+        Visit visit,
         Map<String, String> props) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String PAGEVIEW = "pageview";
+    public static final String ENGAGEMENT = "engagement";
 
     public boolean isPageview() {
         return PAGEVIEW.equals(name);
+    }
+
+    public boolean isEngagement() {
+        return ENGAGEMENT.equals(name);
     }
 
     public Instant at() {

@@ -17,8 +17,6 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import events.api.HitQueue;
 import events.api.PageViewRecorded;
@@ -40,21 +38,19 @@ class RawReplay {
     private static final long MAX_BACKLOG = 200_000;
     private static final Duration QUEUE_MARGIN = Duration.ofSeconds(2);
     private static final Duration CLAIM = Duration.ofSeconds(60);
-    private static final TypeReference<Map<String, String>> PROPS = new TypeReference<>() {
-    };
 
     private final DataSource db;
     private final Replays replays;
     private final HitQueue queue;
-    private final ObjectMapper json;
+    private final PageViewRows rows;
     private final Clock clock;
     private final String claimer = "replay-" + UUID.randomUUID();
 
-    RawReplay(DataSource db, Replays replays, HitQueue queue, ObjectMapper json, Clock clock) {
+    RawReplay(DataSource db, Replays replays, HitQueue queue, PageViewRows rows, Clock clock) {
         this.db = db;
         this.replays = replays;
         this.queue = queue;
-        this.json = json;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -139,9 +135,10 @@ class RawReplay {
             try (Statement utc = connection.createStatement()) {
                 utc.execute("SET time_zone = '+00:00'");
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_id, site,"
-                    + " ROUND(UNIX_TIMESTAMP(ts) * 1000), name, path, visitor, referrer, browser, os, device,"
-                    + " utm_source, utm_medium, utm_campaign, utm_content, utm_term, props"
+            // ts and visit_start as epoch milliseconds, the order PageViewRows.read expects
+            String columns = PageViewRows.COLUMNS.replace(" ts,", " ROUND(UNIX_TIMESTAMP(ts) * 1000),")
+                    .replace(" visit_start,", " ROUND(UNIX_TIMESTAMP(visit_start) * 1000),");
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, " + columns
                     + " FROM page_views WHERE id > ? AND ts < ? ORDER BY id LIMIT " + CHUNK)) {
                 select.setLong(1, afterId);
                 select.setString(2, cutoff);
@@ -149,26 +146,11 @@ class RawReplay {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         last = rs.getLong(1);
-                        into.add(new PageViewRecorded(PageViewRecorded.VERSION, PageViewRows.uuid(rs.getBytes(2)),
-                                rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                                rs.getString(16), props(rs.getString(17))));
+                        into.add(rows.read(rs, 2));
                     }
                 }
                 return last;
             }
-        }
-    }
-
-    private Map<String, String> props(String text) {
-        if (text == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, PROPS);
-        } catch (Exception e) {
-            return Map.of();
         }
     }
 }

@@ -75,12 +75,12 @@ class PoisonEventTest {
     }
 
     private static List<Map<String, Object>> pages(String site) {
-        return stats("breakdown", "site_id", site, "period", "day", "property", "event:page").then().statusCode(200)
+        return stats("breakdown", "site_id", site, "period", "24h", "property", "event:page").then().statusCode(200)
                 .extract().jsonPath().getList("results");
     }
 
     private static long pageviews(String site) {
-        return stats("aggregate", "site_id", site, "period", "day", "metrics", "pageviews").then().statusCode(200)
+        return stats("aggregate", "site_id", site, "period", "24h", "metrics", "pageviews").then().statusCode(200)
                 .extract().jsonPath().getLong("results.pageviews.value");
     }
 }

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import events.api.PageViewRecorded;
 import events.api.Recorded;
+import support.PageViews;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Command;
@@ -83,11 +85,12 @@ class ProjectorTest {
 
         Map<String, Long> expiries = expiries(site);
         long recentHourEnd = recent.truncatedTo(ChronoUnit.HOURS).getEpochSecond() + 3600;
-        assertAbout(recentHourEnd + Duration.ofDays(8).toSeconds(), expiries.get("pv:h:" + (recentHourEnd - 3600)));
-        assertAbout(recentHourEnd + Duration.ofHours(49).toSeconds(),
+        assertAbout(recentHourEnd + ttl("footfall.read-model.hour-ttl"),
+                expiries.get("pv:h:" + (recentHourEnd - 3600)));
+        assertAbout(recentHourEnd + ttl("footfall.read-model.page-hour-ttl"),
                 expiries.get("pagev:h:" + (recentHourEnd - 3600) + ":/recent"));
         long nowMinute = now.getEpochSecond() / 60;
-        assertAbout((nowMinute + 1) * 60 + 600, expiries.get("rt:" + nowMinute));
+        assertAbout((nowMinute + 1) * 60 + REALTIME_TTL.toSeconds(), expiries.get("rt:" + nowMinute));
         // 20 days ago is past every hourly TTL: only day and month keys, which never expire
         long oldHour = old.truncatedTo(ChronoUnit.HOURS).getEpochSecond();
         assertEquals(List.of(), expiries.keySet().stream().filter(k -> k.contains(Long.toString(oldHour))).toList());
@@ -98,6 +101,14 @@ class ProjectorTest {
         assertEquals(1, stats("aggregate", "site_id", site, "period", "day", "date",
                 LocalDate.ofInstant(old, ZoneOffset.UTC).toString(), "metrics", "pageviews")
                 .then().statusCode(200).extract().jsonPath().getLong("results.pageviews.value"));
+    }
+
+    /** ReadModel's realtime TTL: a constant in the code, not a configuration key. */
+    static final Duration REALTIME_TTL = Duration.ofMinutes(10);
+
+    /** A read-model TTL as the application is configured, in seconds. */
+    private static long ttl(String key) {
+        return ConfigProvider.getConfig().getValue(key, Duration.class).toSeconds();
     }
 
     /** Expiries are set as TTLs counted from the application's clock: a second may pass meanwhile. */
@@ -123,8 +134,6 @@ class ProjectorTest {
 
     private static Recorded<PageViewRecorded> recorded(String position, String site, String at, String path,
             long visitor) {
-        return new Recorded<>(0, position, new PageViewRecorded(PageViewRecorded.VERSION,
-                java.util.UUID.randomUUID().toString(), site, Instant.parse(at).toEpochMilli(), "pageview", path,
-                visitor, null, "Chrome", "Linux", "Desktop", null, null, null, null, null, Map.of()));
+        return new Recorded<>(0, position, PageViews.pageView(site, Instant.parse(at), path, visitor));
     }
 }

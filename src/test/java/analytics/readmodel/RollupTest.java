@@ -10,12 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import events.api.PageViewRecorded;
 import events.api.Recorded;
+import support.PageViews;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
@@ -68,9 +68,7 @@ class RollupTest {
 
     private Recorded<PageViewRecorded> event(String site, LocalDate day, String path, long visitor) {
         Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        return new Recorded<>(0, "1000-" + sequence++, new PageViewRecorded(PageViewRecorded.VERSION,
-                UUID.randomUUID().toString(), site, at.toEpochMilli(), "pageview", path, visitor, null, "Chrome",
-                "Linux", "Desktop", null, null, null, null, null, Map.of()));
+        return new Recorded<>(0, "1000-" + sequence++, PageViews.pageView(site, at, path, visitor));
     }
 
     private static Map<String, Object> totals(String site) {

@@ -9,10 +9,16 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.QueryParam;
 import support.Account;
@@ -46,6 +53,9 @@ class AccessControlTest {
         }
     }
 
+    @Inject
+    DataSource db;
+
     static Account owner;
     static Account other;
     static String site;
@@ -63,6 +73,8 @@ class AccessControlTest {
         site = Footfall.uniqueDomain("private");
         owner.post("/sites", "domain", site, "timezone", "Europe/Paris").then().statusCode(303);
         owner.post("/" + site + "/settings/share").then().statusCode(303);
+        // a setting that a post with empty exclusions would visibly change
+        owner.post("/" + site + "/settings/exclusions", "exclusions", "203.0.113.0/24").then().statusCode(303);
         String settings = owner.request().get("/" + site + "/settings").then().statusCode(200).extract().asString();
         shareToken = settings.replaceAll("(?s).*/share/([A-Za-z0-9_-]{20,}).*", "$1");
         newKey(owner, "owner's key");
@@ -88,7 +100,10 @@ class AccessControlTest {
     }
 
     @Test
-    void aSecondUserGets404FromEveryRouteThatNamesTheSiteKeyOrShare() {
+    void aSecondUserGets404FromEveryRouteThatNamesTheSiteKeyOrShare() throws SQLException {
+        String ownersStateBefore = ownersState();
+        assertTrue(ownersStateBefore.contains("203.0.113.0/24") && ownersStateBefore.contains(shareToken)
+                && ownersStateBefore.contains("Europe/Paris"), ownersStateBefore);
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (Route route : routes()) {
@@ -106,8 +121,38 @@ class AccessControlTest {
         assertTrue(wrong.isEmpty(), "must be 404: " + wrong);
         assertTrue(checked >= 12, "routes naming a site, key or share: " + checked);
         // and nothing was changed behind the owner's back
+        assertEquals(ownersStateBefore, ownersState());
         owner.request().get("/" + site + "/settings").then().statusCode(200);
         given().auth().oauth2(otherKey).get("/api/v1/sites").then().statusCode(200);
+    }
+
+    /** What the owner has in MySQL: the site and its settings, their keys (revoked or not), their login. */
+    private String ownersState() throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (Connection connection = db.getConnection()) {
+            append(state, connection, "SELECT s.id, s.domain, s.timezone, s.share_token, s.excluded_ips, s.owner_id"
+                    + " FROM sites s JOIN users u ON u.id = s.owner_id WHERE u.email = ? ORDER BY s.id");
+            append(state, connection, "SELECT k.id, k.name, k.prefix, k.revoked_at FROM api_keys k"
+                    + " JOIN users u ON u.id = k.user_id WHERE u.email = ? ORDER BY k.id");
+            // the password hash only through a digest of it: a failure message need not show it
+            append(state, connection, "SELECT id, email, SHA2(password_hash, 256), admin, session_version FROM users"
+                    + " WHERE email = ?");
+        }
+        return state.toString();
+    }
+
+    private static void append(StringBuilder state, Connection connection, String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, owner.email);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                        state.append(rows.getString(column)).append(column < rows.getMetaData().getColumnCount()
+                                ? " | " : "\n");
+                    }
+                }
+            }
+        }
     }
 
     @Test
