@@ -129,11 +129,11 @@ public class EventResource {
                     hit.screenWidth(), address));
             Acquisition source = acquisition(hit, site, enriched);
             String eventId = EventIds.next(now.toEpochMilli()).toString();
-            writes.add(visitors.of(site, zone, now, ip, userAgent)
+            writes.add(visitors.withYesterday(site, zone, now, ip, userAgent)
                     .chain(visitor -> visits.assign(site, visitor, now, eventId, kind(hit), page.path(), source)
                             .map(visit -> new PageViewRecorded(PageViewRecorded.VERSION, eventId, site,
-                                    now.toEpochMilli(), hit.name(), page.path(), visitor, hit.interactive(), source,
-                                    device(enriched), location(enriched), visit, hit.props())))
+                                    now.toEpochMilli(), hit.name(), page.path(), visitor.today(), hit.interactive(),
+                                    source, device(enriched), location(enriched), visit, hit.props())))
                     .chain(event -> queue.enqueue(site, encode(event))));
         }
         return Uni.join().all(writes).andFailFast()

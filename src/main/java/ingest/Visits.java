@@ -52,10 +52,15 @@ class Visits {
      * @param source the hit's own acquisition; kept only if the hit starts a visit, and what every
      *               later hit of the visit is given back as the visit's
      */
-    Uni<Visit> assign(String site, long visitor, Instant at, String eventId, Kind kind, String path,
+    Uni<Visit> assign(String site, VisitorIds.Ids visitor, Instant at, String eventId, Kind kind, String path,
             Acquisition source) {
-        Request call = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key(site, visitor)).arg(at.toEpochMilli())
-                .arg(eventId).arg(kind.code).arg(path).arg(TIMEOUT.toMillis()).arg(encode(source));
+        Request call = Request.cmd(Command.EVAL).arg(SCRIPT);
+        if (visitor.yesterday() == null) {
+            call.arg(1).arg(key(site, visitor.today()));
+        } else {
+            call.arg(2).arg(key(site, visitor.today())).arg(key(site, visitor.yesterday()));
+        }
+        call.arg(at.toEpochMilli()).arg(eventId).arg(kind.code).arg(path).arg(TIMEOUT.toMillis()).arg(encode(source));
         return redis.send(call).map(Visits::visit);
     }
 

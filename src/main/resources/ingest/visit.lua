@@ -1,7 +1,8 @@
 -- Assigns a hit to its visitor's visit, in one atomic step per hit (Plausible's rule: a visit goes on
 -- while the visitor is seen again within the timeout of their last event; midnight does not end it).
 -- What it answers is stored in the hit's raw row, so a rebuild from MySQL replays exactly these visits.
--- KEYS[1] the visitor's visit (a hash, shared by every replica).
+-- KEYS[1] the visitor's visit (a hash, shared by every replica); KEYS[2], just after the site's local
+-- midnight, the same person's visit under yesterday's visitor id (the salt changed, the visit goes on).
 -- ARGV: now (ms), event id, kind ('p' page view, 'i' interactive event, 'n' non-interactive event,
 --       'e' engagement), path, timeout (ms), the hit's own visit attributes (one string).
 -- Returns {visit id, start ms, flags, duration added (ms), previous exit page, entry page, attributes},
@@ -10,8 +11,15 @@
 --        8 this hit ends the visit's bounce (a second page view or an interactive event),
 --        16 its entry page view leaves the visit a bounce so far (bounce rates of entry pages).
 local now, id, kind, path, timeout = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
-local v = redis.call('HMGET', KEYS[1], 'id', 'start', 'last', 'pv', 'engaged', 'exit', 'entry', 'attrs')
+local fields = {'id', 'start', 'last', 'pv', 'engaged', 'exit', 'entry', 'attrs'}
+local v = redis.call('HMGET', KEYS[1], unpack(fields))
 local live = v[1] and now - tonumber(v[3]) < timeout
+if not live and KEYS[2] then
+  local before = redis.call('HMGET', KEYS[2], unpack(fields))
+  if before[1] and now - tonumber(before[3]) < timeout then
+    v, live = before, true
+  end
+end
 if kind == 'e' then
   if not live then
     return {}

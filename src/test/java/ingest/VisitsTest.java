@@ -30,7 +30,8 @@ class VisitsTest {
     private Visit hit(long visitor, Instant at, String id, Visits.Kind kind, String path) {
         Acquisition source = new Acquisition("ref-" + id + ".example", "source of " + id, null, "Referral", null, null,
                 "campaign " + id, null, null);
-        return visits.assign(site, visitor, at, id, kind, path, source).await().atMost(Duration.ofSeconds(5));
+        return visits.assign(site, new VisitorIds.Ids(visitor, null), at, id, kind, path, source).await()
+                .atMost(Duration.ofSeconds(5));
     }
 
     @Test
@@ -77,6 +78,20 @@ class VisitsTest {
         Visit next = hit(visitor, T0.plusSeconds(40), "n5", Visits.Kind.PAGEVIEW, "/b");
         assertEquals(0, next.flags(), "the bounce ended once");
         assertEquals("/a", next.exitFrom());
+    }
+
+    @Test
+    void aVisitGoesOnAfterMidnightUnderTheNewDaysVisitorId() {
+        long yesterday = VISITORS.incrementAndGet();
+        long today = VISITORS.incrementAndGet();
+        hit(yesterday, T0, "m1", Visits.Kind.PAGEVIEW, "/a");
+        Visit after = visits.assign(site, new VisitorIds.Ids(today, yesterday), T0.plus(Duration.ofMinutes(25)), "m2",
+                Visits.Kind.PAGEVIEW, "/b", Acquisition.NONE).await().atMost(Duration.ofSeconds(5));
+        assertEquals("m1", after.id(), "the salt changed at midnight, the visit did not end");
+        assertEquals(Visit.UNBOUNCE, after.flags());
+        Visit next = hit(today, T0.plus(Duration.ofMinutes(26)), "m3", Visits.Kind.PAGEVIEW, "/c");
+        assertEquals("m1", next.id(), "and it goes on under today's id");
+        assertEquals("/b", next.exitFrom());
     }
 
     @Test

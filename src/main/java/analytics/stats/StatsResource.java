@@ -75,7 +75,7 @@ public class StatsResource {
             @QueryParam("metrics") String metrics, @QueryParam("interval") String interval,
             @QueryParam("filters") String filters) {
         Caller caller = Caller.of(identity);
-        List<Metric> wanted = Metric.parse(metrics, "visitors");
+        List<Metric> wanted = Metric.parse(metrics, "visitors,pageviews");
         noFilters(filters);
         return pool.run(() -> {
             SiteRef site = site(caller, siteId);
@@ -103,7 +103,7 @@ public class StatsResource {
             @QueryParam("filters") String filters) {
         Caller caller = Caller.of(identity);
         Property breakdownBy = Property.parse(property);
-        List<Metric> wanted = Metric.parse(metrics, "visitors");
+        List<Metric> wanted = Metric.parse(metrics, "visitors,pageviews");
         breakdownBy.check(wanted);
         int rows = limit(limit);
         int from = (page(page) - 1) * rows;

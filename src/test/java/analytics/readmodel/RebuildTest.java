@@ -50,6 +50,8 @@ class RebuildTest {
         eventually(() -> pageviews(site) == 40);
         List<Map<String, Object>> pagesBefore = pages(site);
         long visitorsBefore = visitors(site);
+        List<Map<String, Object>> entriesBefore = entryPages(site);
+        assertEquals(7, entriesBefore.size(), "visits entered on each of the seven pages: " + entriesBefore);
 
         long deleted = deleteReadModel(site);
         assertTrue(deleted > 10, "deleted " + deleted + " keys");
@@ -80,6 +82,9 @@ class RebuildTest {
         assertEquals(expected, pageViewRows(site));
         List<Map<String, Object>> pagesAfter = pages(site);
         assertEquals(pagesBefore, pagesAfter.stream().filter(p -> !"/during".equals(p.get("page"))).toList());
+        // the replayed rows carry the visits ingest assigned: the same visits, bounces and durations again
+        assertEquals(entriesBefore, entryPages(site).stream().filter(p -> !"/during".equals(p.get("entry_page")))
+                .toList());
         int duringVisitors = Math.min(during, 50);
         Map<String, Object> duringPage = pagesAfter.stream().filter(p -> "/during".equals(p.get("page"))).findFirst()
                 .orElseThrow();
@@ -117,6 +122,12 @@ class RebuildTest {
     private static long visitors(String site) {
         return stats("aggregate", "site_id", site, "period", "24h", "metrics", "visitors").then().statusCode(200)
                 .extract().jsonPath().getLong("results.visitors.value");
+    }
+
+    private static List<Map<String, Object>> entryPages(String site) {
+        return stats("breakdown", "site_id", site, "period", "24h", "property", "visit:entry_page", "metrics",
+                "visitors,visits,bounce_rate,visit_duration", "limit", "100").then().statusCode(200).extract()
+                .jsonPath().getList("results");
     }
 
     private static List<Map<String, Object>> pages(String site) {
