@@ -97,9 +97,16 @@ final class Aggregate implements VisitProjection.Writes {
         });
         Request eval = Request.cmd(Command.EVAL).arg(Lua.APPLY).arg(index.size());
         index.keySet().forEach(eval::arg);
-        eval.arg(expected).arg(newPosition).arg(expiries.size());
+        // a key whose changes cancelled out (a +1 and a -1) is not sent, so neither is its expiry
+        Map<String, Long> sent = new LinkedHashMap<>();
+        expiries.forEach((key, at) -> {
+            if (index.containsKey(key)) {
+                sent.put(key, at);
+            }
+        });
+        eval.arg(expected).arg(newPosition).arg(sent.size());
         // as a TTL from our clock's now (Redis' own clock may differ from the application's)
-        expiries.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
+        sent.forEach((key, at) -> eval.arg(index.get(key)).arg(at - now));
         ops.forEach(eval::arg);
         return eval;
     }
