@@ -76,7 +76,7 @@ class PageViewLoops implements PageViewFeed {
         for (DeadLetterSubscriber subscriber : deadLetterSubscribers) {
             feeds.add(new Feed("dead-letters", 1, partition -> keys.deadLetters(), false,
                     (partition, entries) -> entries.forEach(entry -> subscriber.on(codec.deadLetter(
-                            entry.fields().get("e"))))));
+                            entry.fields().get(StreamFields.EVENT))))));
         }
     }
 
@@ -148,7 +148,7 @@ class PageViewLoops implements PageViewFeed {
         List<Recorded<PageViewRecorded>> batch = new ArrayList<>(entries.size());
         for (StreamEntries.Entry entry : entries) {
             try {
-                batch.add(new Recorded<>(partition, entry.id(), codec.pageView(entry.fields().get("e"))));
+                batch.add(new Recorded<>(partition, entry.id(), codec.pageView(entry.fields().get(StreamFields.EVENT))));
             } catch (IllegalArgumentException e) {
                 LOG.errorf("skipping unreadable event %s on partition %d: %s", entry.id(), partition, e.getMessage());
             }
@@ -161,8 +161,8 @@ class PageViewLoops implements PageViewFeed {
         List<Recorded<PageViewRecorded>> run = new ArrayList<>();
         int runGeneration = -1;
         for (StreamEntries.Entry entry : entries) {
-            int generation = Integer.parseInt(entry.fields().getOrDefault("g", "0"));
-            String marker = entry.fields().get("m");
+            int generation = Integer.parseInt(entry.fields().getOrDefault(StreamFields.GENERATION, "0"));
+            String marker = entry.fields().get(StreamFields.MARKER);
             if (marker == null && generation == runGeneration) {
                 run.addAll(pageViews(partition, List.of(entry)));
                 continue;
@@ -175,11 +175,11 @@ class PageViewLoops implements PageViewFeed {
             if (marker == null) {
                 run.addAll(pageViews(partition, List.of(entry)));
             } else {
-                long total = Long.parseLong(entry.fields().getOrDefault("n", "0"));
+                long total = Long.parseLong(entry.fields().getOrDefault(StreamFields.COUNT, "0"));
                 switch (marker) {
                     case "begin" -> subscriber.started(partition, generation, total);
                     case "end" -> subscriber.finished(partition, generation, total);
-                    default -> subscriber.aborted(partition, generation, entry.fields().getOrDefault("why", ""));
+                    default -> subscriber.aborted(partition, generation, entry.fields().getOrDefault(StreamFields.REASON, ""));
                 }
                 runGeneration = -1;
             }

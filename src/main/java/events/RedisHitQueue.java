@@ -46,7 +46,7 @@ class RedisHitQueue implements HitQueue {
     @Override
     public Uni<Void> enqueue(String site, String payload) {
         String queue = keys.queue(keys.partitionOf(site));
-        return batches.send(queue, Request.cmd(Command.XADD).arg(queue).arg("*").arg("h").arg(payload));
+        return batches.send(queue, Request.cmd(Command.XADD).arg(queue).arg("*").arg(StreamFields.HIT).arg(payload));
     }
 
     @Override
@@ -130,7 +130,7 @@ class RedisHitQueue implements HitQueue {
     private static List<QueuedHit> hits(int partition, List<StreamEntries.Entry> entries) {
         List<QueuedHit> hits = new ArrayList<>(entries.size());
         for (StreamEntries.Entry entry : entries) {
-            hits.add(new QueuedHit(partition, entry.id(), entry.fields().getOrDefault("h", "")));
+            hits.add(new QueuedHit(partition, entry.id(), entry.fields().getOrDefault(StreamFields.HIT, "")));
         }
         return hits;
     }
