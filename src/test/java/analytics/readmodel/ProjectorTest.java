@@ -19,7 +19,9 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import events.api.Acquisition;
 import events.api.PageViewRecorded;
+import events.api.Visit;
 import events.api.Recorded;
 import support.PageViews;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +72,39 @@ class ProjectorTest {
                 Map.of("page", "/pricing", "visitors", 1, "pageviews", 1)),
                 stats("breakdown", "site_id", site, "period", "day", "date", "2026-11-10", "property", "event:page")
                         .then().statusCode(200).extract().jsonPath().getList("results"));
+    }
+
+    @Test
+    void changesThatCancelOutInOneBatchOrOneEventAreNoChange() {
+        String site = Footfall.uniqueDomain("bounce");
+        createSite(site, "UTC");
+        // recent, so that its hourly keys are written (with an expiry) too
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+        Acquisition google = new Acquisition("google.com", "Google", "google.com", "Organic Search", null, null, null,
+                null, null);
+        Visit first = new Visit("v1", start.toEpochMilli(), Visit.STARTS | Visit.BOUNCE | Visit.ENTRY
+                | Visit.ENTRY_BOUNCE, 0, null, "/", google);
+        Visit second = new Visit("v1", start.toEpochMilli(), Visit.UNBOUNCE, 90_000, "/", "/", google);
+        projector.apply(0, List.of(new Recorded<>(0, "1000-0", visiting(site, start, "/", first)),
+                new Recorded<>(0, "1000-1", visiting(site, start.plusSeconds(90), "/", second)))); // a reload: exit stays
+        JsonPath totals = stats("aggregate", "site_id", site, "period", "24h", "metrics",
+                "visits,bounce_rate,visit_duration").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, totals.getLong("results.visits.value"));
+        assertEquals(0, totals.getLong("results.bounce_rate.value"));
+        assertEquals(90, totals.getLong("results.visit_duration.value"));
+        assertEquals(List.of(Map.of("source", "Google", "visits", 1, "bounce_rate", 0)),
+                stats("breakdown", "site_id", site, "period", "24h", "property",
+                        "visit:source", "metrics", "visits,bounce_rate").then().statusCode(200).extract().jsonPath()
+                        .getList("results"));
+        assertEquals(List.of(Map.of("exit_page", "/", "visits", 1)), stats("breakdown", "site_id", site, "period",
+                "24h", "property", "visit:exit_page", "metrics", "visits").then().statusCode(200).extract().jsonPath()
+                .getList("results"));
+    }
+
+    private static PageViewRecorded visiting(String site, Instant at, String path, Visit visit) {
+        PageViewRecorded plain = PageViews.pageView(site, at, path, 7L);
+        return new PageViewRecorded(plain.version(), plain.eventId(), site, plain.timestamp(), plain.name(), path,
+                plain.visitor(), true, visit.source(), plain.device(), plain.location(), visit, Map.of());
     }
 
     @Test
