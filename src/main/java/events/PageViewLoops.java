@@ -15,6 +15,7 @@ import events.api.PageViewRecorded;
 import events.api.PageViewSubscriber;
 import events.api.Recorded;
 import events.api.ReplaySubscriber;
+import events.api.StreamIds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Command;
@@ -75,7 +76,7 @@ class PageViewLoops implements PageViewFeed {
         for (DeadLetterSubscriber subscriber : deadLetterSubscribers) {
             feeds.add(new Feed("dead-letters", 1, partition -> keys.deadLetters(), false,
                     (partition, entries) -> entries.forEach(entry -> subscriber.on(codec.deadLetter(
-                            entry.fields().get("e"))))));
+                            entry.fields().get(StreamFields.EVENT))))));
         }
     }
 
@@ -138,7 +139,7 @@ class PageViewLoops implements PageViewFeed {
         after.add(Request.cmd(Command.SET).arg(keys.cursor(feed.name(), partition)).arg(last));
         if (feed.trimApplied()) {
             after.add(Request.cmd(Command.XTRIM).arg(feed.stream().apply(partition)).arg("MINID")
-                    .arg(StreamEntries.next(last)));
+                    .arg(StreamIds.next(last)));
         }
         redis.batch(after).await().atMost(CALL_TIMEOUT);
     }
@@ -147,7 +148,7 @@ class PageViewLoops implements PageViewFeed {
         List<Recorded<PageViewRecorded>> batch = new ArrayList<>(entries.size());
         for (StreamEntries.Entry entry : entries) {
             try {
-                batch.add(new Recorded<>(partition, entry.id(), codec.pageView(entry.fields().get("e"))));
+                batch.add(new Recorded<>(partition, entry.id(), codec.pageView(entry.fields().get(StreamFields.EVENT))));
             } catch (IllegalArgumentException e) {
                 LOG.errorf("skipping unreadable event %s on partition %d: %s", entry.id(), partition, e.getMessage());
             }
@@ -160,8 +161,8 @@ class PageViewLoops implements PageViewFeed {
         List<Recorded<PageViewRecorded>> run = new ArrayList<>();
         int runGeneration = -1;
         for (StreamEntries.Entry entry : entries) {
-            int generation = Integer.parseInt(entry.fields().getOrDefault("g", "0"));
-            String marker = entry.fields().get("m");
+            int generation = Integer.parseInt(entry.fields().getOrDefault(StreamFields.GENERATION, "0"));
+            String marker = entry.fields().get(StreamFields.MARKER);
             if (marker == null && generation == runGeneration) {
                 run.addAll(pageViews(partition, List.of(entry)));
                 continue;
@@ -174,11 +175,11 @@ class PageViewLoops implements PageViewFeed {
             if (marker == null) {
                 run.addAll(pageViews(partition, List.of(entry)));
             } else {
-                long total = Long.parseLong(entry.fields().getOrDefault("n", "0"));
+                long total = Long.parseLong(entry.fields().getOrDefault(StreamFields.COUNT, "0"));
                 switch (marker) {
                     case "begin" -> subscriber.started(partition, generation, total);
                     case "end" -> subscriber.finished(partition, generation, total);
-                    default -> subscriber.aborted(partition, generation, entry.fields().getOrDefault("why", ""));
+                    default -> subscriber.aborted(partition, generation, entry.fields().getOrDefault(StreamFields.REASON, ""));
                 }
                 runGeneration = -1;
             }
@@ -226,8 +227,8 @@ class PageViewLoops implements PageViewFeed {
             if (last.isEmpty()) {
                 continue;
             }
-            long newestMillis = StreamEntries.millisOf(last.get(0).id());
-            long appliedMillis = cursor(subscriber, p).map(StreamEntries::millisOf).orElse(0L);
+            long newestMillis = StreamIds.millisOf(last.get(0).id());
+            long appliedMillis = cursor(subscriber, p).map(StreamIds::millisOf).orElse(0L);
             lag += Math.max(0, newestMillis - appliedMillis);
         }
         return lag;

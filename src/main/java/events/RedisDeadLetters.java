@@ -27,13 +27,13 @@ class RedisDeadLetters implements DeadLetters {
 
     @Override
     public void publish(DeadLetter letter) {
-        redis.send(Request.cmd(Command.XADD).arg(keys.deadLetters()).arg("*").arg("e").arg(codec.encode(letter)))
+        redis.send(Request.cmd(Command.XADD).arg(keys.deadLetters()).arg("*").arg(StreamFields.EVENT).arg(codec.encode(letter)))
                 .await().atMost(CALL_TIMEOUT);
     }
 
     @Override
     public void redeliver(PageViewRecorded event) {
         redis.send(Request.cmd(Command.XADD).arg(keys.pageViews(keys.partitionOf(event.site()))).arg("*")
-                .arg("e").arg(codec.encode(event))).await().atMost(CALL_TIMEOUT);
+                .arg(StreamFields.EVENT).arg(codec.encode(event))).await().atMost(CALL_TIMEOUT);
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import events.api.Completion;
 import events.api.HitQueue;
 import events.api.QueuedHit;
+import events.api.StreamIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -45,7 +46,7 @@ class RedisHitQueue implements HitQueue {
     @Override
     public Uni<Void> enqueue(String site, String payload) {
         String queue = keys.queue(keys.partitionOf(site));
-        return batches.send(queue, Request.cmd(Command.XADD).arg(queue).arg("*").arg("h").arg(payload));
+        return batches.send(queue, Request.cmd(Command.XADD).arg(queue).arg("*").arg(StreamFields.HIT).arg(payload));
     }
 
     @Override
@@ -93,7 +94,7 @@ class RedisHitQueue implements HitQueue {
             List<StreamEntries.Entry> first = StreamEntries.ofList(redis.send(Request.cmd(Command.XRANGE)
                     .arg(keys.queue(p)).arg("-").arg("+").arg("COUNT").arg(1)).await().atMost(CALL_TIMEOUT));
             if (!first.isEmpty()) {
-                long millis = StreamEntries.millisOf(first.get(0).id());
+                long millis = StreamIds.millisOf(first.get(0).id());
                 oldest = oldest.isEmpty() || millis < oldest.getAsLong() ? OptionalLong.of(millis) : oldest;
             }
         }
@@ -129,7 +130,7 @@ class RedisHitQueue implements HitQueue {
     private static List<QueuedHit> hits(int partition, List<StreamEntries.Entry> entries) {
         List<QueuedHit> hits = new ArrayList<>(entries.size());
         for (StreamEntries.Entry entry : entries) {
-            hits.add(new QueuedHit(partition, entry.id(), entry.fields().getOrDefault("h", "")));
+            hits.add(new QueuedHit(partition, entry.id(), entry.fields().getOrDefault(StreamFields.HIT, "")));
         }
         return hits;
     }

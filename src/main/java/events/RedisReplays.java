@@ -73,8 +73,8 @@ class RedisReplays implements Replays {
     public void abort(int generation, String reason) {
         List<Uni<Response>> adds = new ArrayList<>();
         for (int p = 0; p < keys.partitions(); p++) {
-            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg("abort")
-                    .arg("g").arg(generation).arg("n").arg(0).arg("why").arg(reason)));
+            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg(StreamFields.MARKER).arg("abort")
+                    .arg(StreamFields.GENERATION).arg(generation).arg(StreamFields.COUNT).arg(0).arg(StreamFields.REASON).arg(reason)));
         }
         inParallel(adds);
         clear();
@@ -86,7 +86,7 @@ class RedisReplays implements Replays {
         for (PageViewRecorded event : events) {
             int partition = keys.partitionOf(event.site());
             adds.computeIfAbsent(partition, p -> new ArrayList<>()).add(Request.cmd(Command.XADD)
-                    .arg(keys.replay(partition)).arg("*").arg("g").arg(generation).arg("e").arg(codec.encode(event)));
+                    .arg(keys.replay(partition)).arg("*").arg(StreamFields.GENERATION).arg(generation).arg(StreamFields.EVENT).arg(codec.encode(event)));
         }
         inParallel(adds.values().stream().map(batch -> redis.batch(batch).replaceWithVoid()).toList());
     }
@@ -121,8 +121,8 @@ class RedisReplays implements Replays {
     private void marker(String kind, int generation, long total) {
         List<Uni<Response>> adds = new ArrayList<>();
         for (int p = 0; p < keys.partitions(); p++) {
-            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg("m").arg(kind)
-                    .arg("g").arg(generation).arg("n").arg(total)));
+            adds.add(redis.send(Request.cmd(Command.XADD).arg(keys.replay(p)).arg("*").arg(StreamFields.MARKER).arg(kind)
+                    .arg(StreamFields.GENERATION).arg(generation).arg(StreamFields.COUNT).arg(total)));
         }
         inParallel(adds);
     }

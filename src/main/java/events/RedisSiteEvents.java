@@ -43,8 +43,8 @@ class RedisSiteEvents implements SiteEvents {
 
     @Override
     public void publish(SiteEvent event) {
-        redis.send(Request.cmd(Command.XADD).arg(keys.sites()).arg("*").arg("t").arg(codec.typeOf(event))
-                .arg("e").arg(codec.encode(event))).await().atMost(CALL_TIMEOUT);
+        redis.send(Request.cmd(Command.XADD).arg(keys.sites()).arg("*").arg(StreamFields.TYPE).arg(codec.typeOf(event))
+                .arg(StreamFields.EVENT).arg(codec.encode(event))).await().atMost(CALL_TIMEOUT);
     }
 
     @Override
@@ -114,7 +114,7 @@ class RedisSiteEvents implements SiteEvents {
     private void deliver(StreamEntries.Entry entry) {
         SiteEvent event;
         try {
-            event = codec.siteEvent(entry.fields().getOrDefault("t", ""), entry.fields().getOrDefault("e", "{}"));
+            event = codec.siteEvent(entry.fields().getOrDefault(StreamFields.TYPE, ""), entry.fields().getOrDefault(StreamFields.EVENT, "{}"));
         } catch (IllegalArgumentException e) {
             LOG.errorf("skipping site event %s: %s", entry.id(), e.getMessage());
             return;

@@ -44,15 +44,4 @@ final class StreamEntries {
         }
         return entries;
     }
-
-    /** The smallest stream id after this one. */
-    static String next(String streamId) {
-        int dash = streamId.indexOf('-');
-        return streamId.substring(0, dash + 1) + (Long.parseLong(streamId.substring(dash + 1)) + 1);
-    }
-
-    static long millisOf(String streamId) {
-        int dash = streamId.indexOf('-');
-        return Long.parseLong(dash < 0 ? streamId : streamId.substring(0, dash));
-    }
 }

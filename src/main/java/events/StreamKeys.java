@@ -1,7 +1,6 @@
 package events;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import events.api.KeyPrefix;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The one place that names streams; partitions share a hash tag so one Lua step spans queue and stream. */
@@ -11,8 +10,8 @@ class StreamKeys {
     private final String prefix;
     private final int partitions;
 
-    StreamKeys(EventsConfig config, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
-        this.prefix = prefix;
+    StreamKeys(EventsConfig config, KeyPrefix prefix) {
+        this.prefix = prefix.value();
         this.partitions = Math.max(1, config.partitions());
     }
 

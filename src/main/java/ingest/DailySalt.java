@@ -7,8 +7,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import events.api.KeyPrefix;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -30,9 +29,9 @@ class DailySalt {
     private final String prefix;
     private final Map<LocalDate, byte[]> known = new ConcurrentHashMap<>();
 
-    DailySalt(Redis redis, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+    DailySalt(Redis redis, KeyPrefix prefix) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = prefix.value();
     }
 
     Uni<byte[]> of(LocalDate day) {

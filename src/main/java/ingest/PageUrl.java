@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The parts of a page URL that Footfall keeps: host, path (no query) and the utm_* values. */
-record PageUrl(String host, String path, Map<String, String> utm) {
+/** The parts of a page URL that Footfall keeps: path (no query) and the utm_* values. */
+record PageUrl(String path, Map<String, String> utm) {
 
     static final int MAX_UTM = 255;
 
@@ -33,7 +33,7 @@ record PageUrl(String host, String path, Map<String, String> utm) {
         if (HitParser.hasControlCharacters(path)) {
             throw BadHit.of("url", "url path contains control characters");
         }
-        return new PageUrl(uri.getHost().toLowerCase(), path, utm(uri.getRawQuery()));
+        return new PageUrl(path, utm(uri.getRawQuery()));
     }
 
     private static Map<String, String> utm(String query) {

@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import events.api.Acquisition;
+import events.api.KeyPrefix;
 import events.api.Visit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -33,9 +32,9 @@ class Visits {
     private final Redis redis;
     private final String prefix;
 
-    Visits(Redis redis, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+    Visits(Redis redis, KeyPrefix prefix) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = prefix.value();
     }
 
     /** What a hit is to its visit. */

@@ -8,7 +8,7 @@ for i = 3, #ARGV, 2 do
   local owned = redis.call('XPENDING', KEYS[1], ARGV[1], id, id, 1, ARGV[2])
   if #owned == 1 then
     if ARGV[i + 1] ~= '' then
-      redis.call('XADD', KEYS[2], '*', 'e', ARGV[i + 1])
+      redis.call('XADD', KEYS[2], '*', 'e', ARGV[i + 1]) -- 'e' is StreamFields.EVENT
     end
     redis.call('XACK', KEYS[1], ARGV[1], id)
     redis.call('XDEL', KEYS[1], id)

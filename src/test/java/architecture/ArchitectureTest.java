@@ -3,6 +3,8 @@ package architecture;
 import static architecture.ClassFileText.includeOneThatMentions;
 import static architecture.ClassFileText.mention;
 import static architecture.EntityTables.entityMappedTo;
+import static architecture.PublicSurface.beNeededOutsideTheirPackage;
+import static architecture.PublicSurface.dependOnAnyOf;
 import static architecture.RedisCommands.READ_MODEL_WRITES;
 import static architecture.RedisCommands.SCRIPTS;
 import static architecture.RedisCommands.STREAM;
@@ -13,6 +15,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,6 +26,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The "Who owns what" table of the design, as rules. archunit.properties makes a rule that matches nothing fail. */
 @AnalyzeClasses(packages = {"ingest", "events", "analytics"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** What talks to MySQL: JDBC, JPA and Hibernate, transactions, the connection pool. */
+    private static final String[] MYSQL = {"java.sql..", "javax.sql..", "jakarta.persistence..", "org.hibernate..",
+            "io.quarkus.hibernate..", "io.quarkus.narayana..", "jakarta.transaction..", "io.agroal.."};
 
     // Module boundaries: ingest and analytics see only events.api; events sees neither.
 
@@ -142,4 +149,63 @@ class ArchitectureTest {
             .that().resideInAPackage("events.api..")
             .should().dependOnClassesThat(resideInAPackage("events..").and(not(resideInAPackage("events.api.."))))
             .because("events.api stays small and stable; the Redis implementation behind it may change freely");
+
+    // Rooms of analytics: each uses only the rooms below it, so none leans back on another.
+
+    @ArchTest
+    static final ArchRule analytics_rooms_use_only_the_rooms_below_them = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("auth").definedBy("analytics.auth..")
+            .layer("dashboard").definedBy("analytics.dashboard..")
+            .layer("stats").definedBy("analytics.stats..")
+            .layer("readmodel").definedBy("analytics.readmodel..")
+            .layer("accounts").definedBy("analytics.accounts..")
+            .layer("sites").definedBy("analytics.sites..")
+            .layer("worldmap").definedBy("analytics.worldmap..")
+            .layer("web").definedBy("analytics.web..")
+            .whereLayer("auth").mayNotBeAccessedByAnyLayer()
+            .whereLayer("dashboard").mayNotBeAccessedByAnyLayer()
+            .whereLayer("stats").mayOnlyBeAccessedByLayers("dashboard")
+            .whereLayer("readmodel").mayOnlyBeAccessedByLayers("stats")
+            .whereLayer("accounts").mayOnlyBeAccessedByLayers("auth")
+            .whereLayer("sites").mayOnlyBeAccessedByLayers("readmodel", "stats", "dashboard")
+            .whereLayer("worldmap").mayOnlyBeAccessedByLayers("dashboard", "sites", "accounts", "auth")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("accounts", "auth", "sites", "readmodel", "stats", "dashboard")
+            .because("web <- accounts <- auth; web <- sites <- readmodel <- stats <- dashboard: a newcomer finds a behaviour"
+                    + " in one room and its helpers below it");
+
+    @ArchTest
+    static final ArchRule analytics_rooms_are_free_of_cycles = slices()
+            .matching("analytics.(*)..")
+            .should().beFreeOfCycles()
+            .because("rooms that lean on each other are one room with two names");
+
+    @ArchTest
+    static final ArchRule analytics_has_no_classes_outside_its_rooms = noClasses()
+            .should().resideInAPackage("analytics")
+            .because("every class of analytics lives in the room of its concern");
+
+    // worldmap's facades wait for the dashboard pages that will use them; WorldMapArchitectureTest names them.
+    @ArchTest
+    static final ArchRule analytics_rooms_make_public_only_what_others_need = classes()
+            .that().resideInAPackage("analytics..").and().resideOutsideOfPackage("analytics.worldmap..")
+            .and().arePublic().and().areTopLevelClasses()
+            .should(beNeededOutsideTheirPackage())
+            .because("a room's surface is small: what other rooms use, and what Quarkus needs to see");
+
+    // ingest: the event-loop side (accept) never touches MySQL; ingest.store is where the raw rows are written.
+
+    @ArchTest
+    static final ArchRule ingest_event_loop_side_never_touches_mysql = noClasses()
+            .that().resideInAPackage("ingest..").and().resideOutsideOfPackage("ingest.store..")
+            .should().dependOnClassesThat().resideInAnyPackage(MYSQL)
+            .orShould().dependOnClassesThat().resideInAPackage("ingest.store..")
+            .because("/api/event runs on the event loop and must never wait on MySQL; ingest.store writes the rows");
+
+    // Positive twin: fails if nothing in ingest uses MySQL any more, so the rule above cannot go blind.
+    @ArchTest
+    static final ArchRule ingest_uses_mysql_only_in_store = classes()
+            .that().resideInAPackage("ingest..").and(dependOnAnyOf(MYSQL))
+            .should().resideInAPackage("ingest.store..")
+            .because("the batch writers, failed jobs and raw replays are the part of ingest that owns MySQL");
 }

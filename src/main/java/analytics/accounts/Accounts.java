@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import analytics.web.Conflict;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,13 +22,10 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
-    /** A sign-up or password change that cannot be accepted, with the reason to show and the field it concerns. */
+    /** A sign-up or password change that cannot be accepted, with the reason to show. */
     static final class Refused extends RuntimeException {
-        final String field;
-
-        Refused(String field, String message) {
+        Refused(String message) {
             super(message, null, false, false);
-            this.field = field;
         }
     }
 
@@ -35,12 +33,12 @@ public class Accounts {
         String email = normaliseEmail(emailInput);
         String problem = Passwords.problem(password, email);
         if (problem != null) {
-            throw new Refused("password", problem);
+            throw new Refused(problem);
         }
         String hash = Passwords.hash(password);
         return QuarkusTransaction.requiringNew().call(() -> {
             if (User.byEmail(email) != null) {
-                throw new Refused("email", "An account with this email already exists. Log in instead.");
+                throw new Conflict("An account with this email already exists. Log in instead.");
             }
             User user = new User();
             user.email = email;
@@ -62,11 +60,11 @@ public class Accounts {
     int changePassword(long userId, String current, String next) {
         User known = QuarkusTransaction.requiringNew().call(() -> User.findById(userId));
         if (!Passwords.matches(current, known.passwordHash)) {
-            throw new Refused("current", "The current password is wrong.");
+            throw new Refused("The current password is wrong.");
         }
         String problem = Passwords.problem(next, known.email);
         if (problem != null) {
-            throw new Refused("password", problem);
+            throw new Refused(problem);
         }
         String hash = Passwords.hash(next);
         int version = QuarkusTransaction.requiringNew().call(() -> {
@@ -82,7 +80,7 @@ public class Accounts {
     static String normaliseEmail(String input) {
         String email = input == null ? "" : input.strip().toLowerCase(Locale.ROOT);
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw new Refused("email", "Enter a valid email address.");
+            throw new Refused("Enter a valid email address.");
         }
         return email;
     }

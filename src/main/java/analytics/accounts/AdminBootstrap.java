@@ -8,7 +8,6 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +74,7 @@ class AdminBootstrap {
             admin = new User();
             admin.email = email;
             admin.createdAt = LocalDateTime.now(ZoneOffset.UTC);
-            admin.passwordHash = BcryptUtil.bcryptHash(config.password().get(), 12);
+            admin.passwordHash = Passwords.hash(config.password().get());
         }
         if (admin.id != null && !admin.admin) {
             cache.userChanged(admin.id); // an existing account becomes the admin
@@ -89,10 +88,10 @@ class AdminBootstrap {
     /** Stores the configured password when it is not the one the admin has (it was changed in the configuration). */
     private void updatePassword(long id, String hash) {
         String password = config.password().get();
-        if (BcryptUtil.matches(password, hash)) {
+        if (Passwords.matches(password, hash)) {
             return;
         }
-        String next = BcryptUtil.bcryptHash(password, 12);
+        String next = Passwords.hash(password);
         QuarkusTransaction.requiringNew().run(() -> User.<User>findById(id).passwordHash = next);
         cache.userChanged(id);
         LOG.info("the admin's password was set from footfall.admin.password");

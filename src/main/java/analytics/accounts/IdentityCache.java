@@ -3,9 +3,8 @@ package analytics.accounts;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import analytics.web.Caller;
+import events.api.KeyPrefix;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -29,9 +28,9 @@ public class IdentityCache {
     private final Redis redis;
     private final String prefix;
 
-    IdentityCache(Redis redis, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+    IdentityCache(Redis redis, KeyPrefix prefix) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = prefix.value();
     }
 
     /** The user as cached: id, session version, admin flag and email. */

@@ -1,5 +1,6 @@
 package analytics.accounts;
 
+import analytics.web.Conflict;
 import analytics.web.Csrf;
 import analytics.web.Forbidden;
 import analytics.web.Pages;
@@ -54,12 +55,16 @@ public class SignupResource {
             User user = accounts.signUp(email, password);
             sessions.issue(context, user.id, user.sessionVersion);
             return Pages.seeOther("/sites/new");
+        } catch (Conflict taken) {
+            return again(context, 409, email, taken.getMessage());
         } catch (Accounts.Refused refused) {
-            return Response.status(refused.field.equals("email") && refused.getMessage().contains("exists") ? 409 : 400)
-                    .type(MediaType.TEXT_HTML).entity(Templates.signup(csrf.token(context, 0),
-                            email == null ? "" : email.strip(), refused.getMessage(), Passwords.MIN_LENGTH).render())
-                    .build();
+            return again(context, 400, email, refused.getMessage());
         }
+    }
+
+    private Response again(RoutingContext context, int status, String email, String error) {
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.signup(csrf.token(context, 0),
+                email == null ? "" : email.strip(), error, Passwords.MIN_LENGTH).render()).build();
     }
 
     private void open() {

@@ -1,15 +1,18 @@
 package analytics.auth;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import analytics.accounts.Accounts;
 import analytics.accounts.RegistrationConfig;
 import analytics.accounts.User;
-import analytics.web.ClientIp;
 import analytics.web.Csrf;
 import analytics.web.Pages;
 import analytics.web.SessionCookie;
+import events.api.ClientAddresses;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
@@ -36,16 +39,19 @@ public class LoginResource {
     private final LoginThrottle throttle;
     private final SessionCookie sessions;
     private final Csrf csrf;
-    private final ClientIp clientIp;
+    private final ClientAddresses clients;
     private final RegistrationConfig registration;
 
-    LoginResource(Accounts accounts, LoginThrottle throttle, SessionCookie sessions, Csrf csrf, ClientIp clientIp,
+    // behind the same proxies as /api/event, so the same list of them (ingest's key) says whom to believe
+    LoginResource(Accounts accounts, LoginThrottle throttle, SessionCookie sessions, Csrf csrf,
+            @ConfigProperty(name = "footfall.ingest.trusted-proxies", defaultValue = "127.0.0.0/8,::1")
+            List<String> trustedProxies,
             RegistrationConfig registration) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
         this.csrf = csrf;
-        this.clientIp = clientIp;
+        this.clients = ClientAddresses.trusting(trustedProxies);
         this.registration = registration;
     }
 
@@ -62,7 +68,9 @@ public class LoginResource {
             @FormParam("password") String password, @FormParam(Csrf.FIELD) String token) {
         csrf.check(context, 0, token);
         String account = email == null ? "" : email.strip().toLowerCase();
-        String ip = clientIp.of(context);
+        String peer = context.request().remoteAddress() == null ? "" : context.request().remoteAddress().hostAddress();
+        String ip = clients.of(peer, context.request().getHeader("X-Forwarded-For"),
+                context.request().getHeader("Forwarded"));
         Optional<Duration> wait = throttle.blocked(account, ip);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import analytics.accounts.ApiKey;
+import events.api.KeyPrefix;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -27,9 +26,9 @@ class LoginThrottle {
     private final Redis redis;
     private final String prefix;
 
-    LoginThrottle(Redis redis, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+    LoginThrottle(Redis redis, KeyPrefix prefix) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = prefix.value();
     }
 
     /** How long until this account and IP may try again, if either has failed too often. */

@@ -34,7 +34,7 @@ public class DashboardResource {
             long visitors, long pageviews, Chart chart, List<StatsQuery.PageRow> pages, List<PeriodLink> periods) {
     }
 
-    public record SiteSummary(String domain, String timezone, long visitors, Sparkline trend) {
+    public record SiteSummary(String domain, long visitors, Sparkline trend) {
     }
 
     @CheckedTemplate

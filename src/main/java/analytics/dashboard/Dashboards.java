@@ -58,7 +58,7 @@ class Dashboards {
             Period last24 = Period.resolve("24h", null, site.zone(), clock.instant());
             StatsQuery.Totals totals = stats.totals(site.domain, last24, site.zone());
             Sparkline trend = Sparkline.of(stats.timeseries(site.domain, last24, site.zone(), false));
-            return new DashboardResource.SiteSummary(site.domain, site.timezone, totals.visitors(), trend);
+            return new DashboardResource.SiteSummary(site.domain, totals.visitors(), trend);
         }).toList();
     }
 }

@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import events.api.KeyPrefix;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -35,9 +34,9 @@ public class Generations {
     private volatile State cached;
     private volatile long cachedAt;
 
-    Generations(Redis redis, @ConfigProperty(name = "footfall.key-prefix", defaultValue = "ff") String prefix) {
+    Generations(Redis redis, KeyPrefix prefix) {
         this.redis = redis;
-        this.prefix = prefix;
+        this.prefix = prefix.value();
     }
 
     String stateKey() {

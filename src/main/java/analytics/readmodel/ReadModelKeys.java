@@ -52,10 +52,6 @@ public record ReadModelKeys(String prefix, int generation) {
         return site(site) + "pagev:" + bucket.key() + ":" + path;
     }
 
-    String events(String site, Bucket bucket) {
-        return site(site) + "events:" + bucket.key();
-    }
-
     /** A bucket's count of one visit metric: visits that started in it, their bounces, their duration (ms). */
     public String visitCounter(String site, Bucket bucket, VisitMetric metric) {
         return site(site) + "v" + metric.key() + ":" + bucket.key();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import analytics.web.BadParameter;
 import analytics.web.Caller;
+import analytics.web.Conflict;
 import analytics.web.Csrf;
 import analytics.web.Pages;
 import analytics.web.Viewer;
@@ -63,11 +64,16 @@ public class NewSiteResource {
         try {
             Site site = sites.create(caller, domain, timezone);
             return Pages.seeOther(Pages.path(site.domain) + "/settings");
+        } catch (Conflict taken) {
+            return again(context, 409, domain, timezone, taken.getMessage());
         } catch (BadParameter bad) {
-            int status = bad.getMessage().contains("already registered") ? 409 : 400;
-            String html = Templates.newSite(pages.viewer(identity, context), ZONES, domain == null ? "" : domain.strip(),
-                    timezone == null ? "UTC" : timezone, bad.getMessage()).render();
-            return Response.status(status).type(MediaType.TEXT_HTML).entity(html).build();
+            return again(context, 400, domain, timezone, bad.getMessage());
         }
+    }
+
+    private Response again(RoutingContext context, int status, String domain, String timezone, String error) {
+        String html = Templates.newSite(pages.viewer(identity, context), ZONES, domain == null ? "" : domain.strip(),
+                timezone == null ? "UTC" : timezone, error).render();
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(html).build();
     }
 }

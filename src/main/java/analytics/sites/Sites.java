@@ -7,6 +7,7 @@ import java.util.List;
 
 import analytics.web.BadParameter;
 import analytics.web.Caller;
+import analytics.web.Conflict;
 import analytics.web.NotFound;
 import events.api.SiteEvents;
 import events.api.SiteRegistered;
@@ -36,7 +37,7 @@ public class Sites {
         ZoneId zone = zone(timezone);
         Site site = QuarkusTransaction.requiringNew().call(() -> {
             if (Site.byDomain(domain) != null) {
-                throw new BadParameter("domain", domain + " is already registered in Footfall.");
+                throw new Conflict(domain + " is already registered in Footfall.");
             }
             Site created = new Site();
             created.domain = domain;

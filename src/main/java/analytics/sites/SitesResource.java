@@ -5,6 +5,7 @@ import java.util.Map;
 
 import analytics.web.BadParameter;
 import analytics.web.Caller;
+import analytics.web.Conflict;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,12 @@ public class SitesResource {
         if (request == null) {
             throw new BadParameter("domain", "body must be a JSON object with domain and timezone");
         }
-        Site site = sites.create(Caller.of(identity), request.domain(), request.timezone());
+        Site site;
+        try {
+            site = sites.create(Caller.of(identity), request.domain(), request.timezone());
+        } catch (Conflict taken) {
+            throw new BadParameter("domain", taken.getMessage()); // the Sites API has always answered 400 here
+        }
         return Response.status(201).entity(SiteView.of(site)).build();
     }
 

@@ -1,7 +1,6 @@
 package analytics.web;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,16 +29,11 @@ public class DashboardPool {
 
     /**
      * Runs blocking read-model work on the pool; a full queue fails with RejectedExecutionException
-     * and an unreachable MySQL or Redis with Unavailable (both 503).
+     * and an unreachable MySQL or Redis with Unavailable (both 503); a bug stays itself (500, see ErrorMappers).
      */
     public <T> Uni<T> run(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(executor)
-                .onFailure(DashboardPool::isOutage).transform(Unavailable::new);
-    }
-
-    private static boolean isOutage(Throwable e) {
-        return !(e instanceof BadParameter || e instanceof NotFound || e instanceof Conflict
-                || e instanceof RejectedExecutionException || e instanceof Unavailable);
+                .onFailure(Outages::isOutage).transform(Unavailable::new);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 package analytics.web;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.jboss.logging.Logger;
@@ -8,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -63,6 +65,21 @@ class ErrorMappers {
     Response busy(RejectedExecutionException e) {
         return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "1")
                 .entity(Map.of("error", "the dashboard is busy; retry in a moment")).build();
+    }
+
+    /** Anything else is a bug: 500, logged with its stack trace under an id that the page shows. */
+    @ServerExceptionMapper
+    Response bug(RuntimeException e, UriInfo uri) {
+        if (e instanceof WebApplicationException web) {
+            return web.getResponse();
+        }
+        if (Outages.isOutage(e)) {
+            return unavailable(new Unavailable(e), uri);
+        }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "500 for %s, error id %s", uri.getPath(), id);
+        return api(uri) ? json(500, "Footfall failed to answer (error id " + id + ")")
+                : page(500, "Something went wrong", "Footfall failed to answer this request. Error id: " + id + ".");
     }
 
     private static boolean api(UriInfo uri) {

@@ -1,8 +1,5 @@
 package analytics.web;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-
 import org.jboss.logging.Logger;
 
 import io.vertx.ext.web.Router;
@@ -21,11 +18,11 @@ class OutagePages {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
             Throwable failure = context.failure();
-            if (failure == null || !isOutage(failure) || context.response().ended()) {
+            if (failure == null || !Outages.isOutage(failure) || context.response().ended()) {
                 context.next();
                 return;
             }
-            LOG.warnf("503 for %s: %s", context.normalizedPath(), rootCause(failure).getMessage());
+            LOG.warnf("503 for %s: %s", context.normalizedPath(), Outages.rootCause(failure).getMessage());
             context.response().setStatusCode(503).putHeader("Retry-After", "5");
             if (context.normalizedPath().startsWith("/api/")) {
                 context.response().putHeader("Content-Type", "application/json")
@@ -35,32 +32,5 @@ class OutagePages {
                         .end(ErrorMappers.Templates.unavailable().render());
             }
         });
-    }
-
-    /** A lost database or Redis connection anywhere in the cause chain. */
-    static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String type = cause.getClass().getName();
-            String message = String.valueOf(cause.getMessage());
-            if (cause instanceof Unavailable || cause instanceof SQLTransientConnectionException
-                    || type.endsWith("JDBCConnectionException") || type.endsWith("CommunicationsException")
-                    || cause instanceof java.net.ConnectException
-                    || cause instanceof SQLException && message.contains("acquisition timeout")
-                    || message.contains("Unable to acquire JDBC Connection")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

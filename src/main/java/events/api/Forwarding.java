@@ -1,4 +1,4 @@
-package ingest;
+package events.api;
 
 import java.util.ArrayList;
 import java.util.List;
