@@ -57,8 +57,10 @@ public record Chart(int width, int height, String metric, String label, String l
         }
         String area = n == 0 ? "" : firstX + "," + bottom + " " + line + lastX + "," + bottom;
         List<Tick> yTicks = new ArrayList<>();
-        for (int step = 0; step <= 4; step++) {
-            double value = top * step / 4;
+        // steps that land on whole numbers for counts (10 in 5 steps, not 2.5 each)
+        int steps = metric == ChartMetric.VIEWS_PER_VISIT || top % 4 == 0 ? 4 : top % 5 == 0 ? 5 : 2;
+        for (int step = 0; step <= steps; step++) {
+            double value = top * step / steps;
             yTicks.add(new Tick(LEFT - 6, round(TOP + plotHeight * (1 - value / top)), metric.text(value)));
         }
         return new Chart(WIDTH, HEIGHT, metric.key, metric.label, line.toString().strip(), area.strip(), dots,

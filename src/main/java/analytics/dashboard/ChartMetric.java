@@ -6,7 +6,7 @@ import analytics.stats.StatsQuery;
 enum ChartMetric {
     VISITORS("visitors", "Unique visitors"),
     VISITS("visits", "Total visits"),
-    PAGEVIEWS("pageviews", "Total page views"),
+    PAGEVIEWS("pageviews", "Total pageviews"),
     VIEWS_PER_VISIT("views_per_visit", "Views per visit"),
     BOUNCE_RATE("bounce_rate", "Bounce rate"),
     VISIT_DURATION("visit_duration", "Visit duration");

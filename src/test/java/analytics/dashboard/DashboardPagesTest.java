@@ -176,6 +176,18 @@ class DashboardPagesTest {
         String sortedSecond = get("/" + site + "/details/page" + FILLER_DAY + "&sort=name&dir=asc&page=2");
         assertEquals(List.of("/p/100", "/p/101", "/p/102", "/p/103", "/p/104"), values(sortedSecond));
 
+        // render time of the whole dashboard, warmed, over HTTP (printed for the record, not asserted)
+        for (int i = 0; i < 20; i++) {
+            get("/" + site + DAY);
+        }
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            millis.add(given().auth().oauth2(ADMIN_KEY).when().get("/" + site + DAY).then().statusCode(200).extract()
+                    .time());
+        }
+        System.out.println("dashboard render ms, 20 warmed runs: " + sorted(millis.stream().map(String::valueOf)
+                .toList()) + " " + millis);
+
         given().auth().oauth2(ADMIN_KEY).when().get("/" + site + "/details/nonsense").then().statusCode(404);
         given().auth().oauth2(ADMIN_KEY).when().get("/" + site + "/details/page?sort=bounce_rate").then()
                 .statusCode(400);
