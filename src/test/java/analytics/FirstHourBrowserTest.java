@@ -130,7 +130,7 @@ class FirstHourBrowserTest {
             browser.navigate().refresh();
             return text("visitors").equals("1") && text("pageviews").equals("2");
         });
-        assertEquals(List.of("/ 1 1", "/pricing 1 1"), topPages());
+        assertEquals(List.of("/ 1", "/pricing 1"), topPages());
         assertEquals(2, Footfall.rows("SELECT COUNT(*) FROM page_views WHERE site = ?", domain));
     }
 
@@ -156,13 +156,87 @@ class FirstHourBrowserTest {
         customRange(today.minusDays(1), today);
         assertEquals("1", text("visitors"));
         assertEquals("2", text("pageviews"));
-        assertEquals(List.of("/ 1 1", "/pricing 1 1"), topPages());
+        assertEquals(List.of("/ 1", "/pricing 1"), topPages());
         assertTrue(browser.findElement(By.id("apply-range")).getAttribute("class").contains("current"));
 
         shoot("dashboard");
         browser.get(footfall + "/");
         assertEquals("1", browser.findElement(By.cssSelector(".visitors-24h")).getText());
         shoot("sites");
+    }
+
+    @Test
+    @Order(3)
+    void theWholeDashboardWithEveryCardByClicking() throws IOException, InterruptedException {
+        String[][] visits = {
+            {"8.8.8.8", Footfall.CHROME, "/?utm_source=newsletter&utm_medium=email&utm_campaign=november", ""},
+            {"194.25.2.129", Footfall.FIREFOX, "/blog", "https://www.google.de/"},
+            {"212.27.48.10", Footfall.IPHONE, "/pricing", "https://t.co/abc"},
+            {"133.242.0.3", Footfall.CHROME, "/docs", "https://news.ycombinator.com/item?id=1"},
+            {"200.160.2.3", Footfall.FIREFOX, "/", "https://duckduckgo.com/"},
+            {"164.100.1.1", Footfall.IPHONE, "/blog/launch", "https://www.reddit.com/r/analytics"},
+            {"8.8.4.4", Footfall.IPHONE, "/", "https://evil.example/<b>hi</b>"},
+            {"81.2.69.142", Footfall.CHROME, "/docs/start?ref=producthunt", ""},
+        };
+        int width = 360;
+        for (String[] visit : visits) {
+            width += 300;
+            for (String path : new String[] {visit[2], "/about"}) {
+                String body = "{\"n\":\"pageview\",\"u\":\"https://" + domain + path + "\",\"d\":\"" + domain
+                        + "\",\"r\":\"" + visit[3] + "\",\"w\":" + width + "}";
+                io.restassured.RestAssured.given().header("User-Agent", visit[1]).header("X-Forwarded-For", visit[0])
+                        .contentType("text/plain").body(body).post("/api/event").then().statusCode(202);
+            }
+        }
+        browser.get(footfall + "/" + domain);
+        waitFor(() -> {
+            browser.navigate().refresh();
+            return text("pageviews").equals("18");
+        });
+        assertTrue(browser.findElement(By.id("current-visitors")).getText().matches("\\d+"));
+        shootWhole("dashboard-full");
+
+        browser.findElement(By.cssSelector("a[data-metric=visits]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("metric=visits"));
+        assertEquals("visits", browser.findElement(By.id("chart")).getAttribute("data-metric"));
+        browser.findElement(By.cssSelector("#card-sources a[data-tab=source]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("sources=source"));
+        assertTrue(browser.getCurrentUrl().contains("metric=visits"), "the charted metric is kept");
+        assertTrue(browser.findElement(By.id("card-sources")).getText().contains("Google"));
+        browser.findElement(By.cssSelector("#card-sources a[data-tab=utm_medium]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("sources=utm_medium"));
+        browser.findElement(By.cssSelector("#card-locations a[data-tab=country]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("locations=country"));
+        browser.findElement(By.cssSelector("#card-devices a[data-tab=device]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("devices=device"));
+        assertTrue(browser.findElement(By.id("card-locations")).getText().contains("Germany"));
+        shootWhole("dashboard-tabs");
+
+        browser.findElement(By.cssSelector("#card-pages a.details")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/details/page"));
+        browser.findElement(By.cssSelector("a[data-sort=pageviews]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("sort=pageviews"));
+        assertEquals("/about", browser.findElement(By.cssSelector("#details tbody tr")).getAttribute("data-value"));
+        shootWhole("details");
+    }
+
+    /** Saves the whole page, however long, at 1280 wide and at 390 (a phone), checking neither scrolls sideways. */
+    private void shootWhole(String name) throws IOException {
+        for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+            int width = size[0];
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+                    size[1], "deviceScaleFactor", 1, "mobile", width < 500));
+            Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+            Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(scroll.intValue() <= width, name + " at " + width + " scrolls sideways: " + scroll);
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+                    Math.max(size[1], height.intValue()), "deviceScaleFactor", 1, "mobile", width < 500));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    SHOTS.resolve(name + "-" + (width < 500 ? "phone" : "desktop") + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.manage().window().setSize(new Dimension(1280, 800));
     }
 
     private void customRange(LocalDate from, LocalDate to) {
@@ -193,7 +267,7 @@ class FirstHourBrowserTest {
     }
 
     private static List<String> topPages() {
-        return browser.findElements(By.cssSelector("#top-pages tbody tr")).stream()
+        return browser.findElements(By.cssSelector("#card-pages li[data-value]")).stream()
                 .map(row -> row.getText().replaceAll("\\s+", " ").strip()).sorted().toList();
     }
 

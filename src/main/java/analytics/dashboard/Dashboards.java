@@ -8,6 +8,7 @@ import analytics.sites.Site;
 import analytics.sites.SiteRef;
 import analytics.stats.Period;
 import analytics.stats.StatsQuery;
+import analytics.stats.VisitFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Builds what the dashboard and the sites list show, from the read model only (call on the dashboard pool). */
@@ -15,10 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 class Dashboards {
 
     private final StatsQuery stats;
+    private final Cards cards;
     private final Clock clock;
 
-    Dashboards(StatsQuery stats, Clock clock) {
+    Dashboards(StatsQuery stats, Cards cards, Clock clock) {
         this.stats = stats;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -38,18 +41,46 @@ class Dashboards {
         }
     }
 
-    DashboardResource.Dashboard dashboard(SiteRef site, Ask ask) {
+    Period period(SiteRef site, Selection selection) {
+        Dashboards.Ask ask = selection.ask();
+        return Period.resolve(ask.name(), ask.range(), site.zone(), clock.instant());
+    }
+
+    /** The whole dashboard; {@code base} is its path, "/{domain}" or "/share/{token}". */
+    DashboardResource.Dashboard dashboard(SiteRef site, Selection selection, String base) {
         ZoneId zone = site.zone();
-        Period resolved = Period.resolve(ask.name(), ask.range(), zone, clock.instant());
+        Period resolved = period(site, selection);
         StatsQuery.Totals totals = stats.totals(site.domain(), resolved, zone);
-        Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone, false));
-        List<StatsQuery.PageRow> pages = stats.topPages(site.domain(), resolved, zone, 10);
+        ChartMetric metric = ChartMetric.of(selection.get("metric"));
+        Chart chart = Chart.of(stats.timeseries(site.domain(), resolved, zone, false), metric);
+        long current = stats.realtimeVisitors(site.domain(), clock.instant());
         List<DashboardResource.PeriodLink> periods = DashboardResource.PERIODS.stream()
-                .map(p -> new DashboardResource.PeriodLink(p.name(), p.label(), p.name().equals(resolved.name())))
+                .map(p -> new DashboardResource.PeriodLink(p.name(), p.label(), p.name().equals(resolved.name()),
+                        selection.withPeriod(p.name())))
                 .toList();
         return new DashboardResource.Dashboard(site.domain(), site.timezone(), resolved.name(),
-                resolved.from().toString(), resolved.to().toString(), totals.visitors(), totals.pageviews(), chart,
-                pages, periods);
+                resolved.from().toString(), resolved.to().toString(), base, selection, current,
+                topStats(totals, selection, metric), chart, cards.of(site, resolved, selection, base), periods);
+    }
+
+    private static List<TopStat> topStats(StatsQuery.Totals totals, Selection selection, ChartMetric charted) {
+        VisitFigures visits = totals.visits();
+        return List.of(stat(ChartMetric.VISITORS, Figures.compact(totals.visitors()), totals.visitors(), selection,
+                        charted),
+                stat(ChartMetric.VISITS, Figures.compact(visits.visits()), visits.visits(), selection, charted),
+                stat(ChartMetric.PAGEVIEWS, Figures.compact(totals.pageviews()), totals.pageviews(), selection,
+                        charted),
+                stat(ChartMetric.VIEWS_PER_VISIT, ChartMetric.VIEWS_PER_VISIT.text(visits.viewsPerVisit(totals.pageviews())), -1,
+                        selection, charted),
+                stat(ChartMetric.BOUNCE_RATE, visits.bounceRate() + "%", visits.bounceRate(), selection, charted),
+                stat(ChartMetric.VISIT_DURATION, Figures.duration(visits.visitDuration()), visits.visitDuration(),
+                        selection, charted));
+    }
+
+    private static TopStat stat(ChartMetric metric, String value, long exact, Selection selection,
+            ChartMetric charted) {
+        return new TopStat(metric.key, metric.label, value, exact < 0 ? value : Figures.grouped(exact),
+                selection.with("metric", metric.key) + "#chart", metric == charted);
     }
 
     /** Each site with its visitors in the last 24 hours and their hourly trend. */

@@ -149,7 +149,8 @@ public class StatsQuery {
                 .atMost(CALL_TIMEOUT).toInteger() > 0;
     }
 
-    long realtimeVisitors(String site, Instant now) {
+    /** Visitors seen in the last 5 minutes (one PFCOUNT over the minute keys). */
+    public long realtimeVisitors(String site, Instant now) {
         ReadModelKeys keys = generations.current();
         long minute = now.getEpochSecond() / 60;
         Request count = Request.cmd(Command.PFCOUNT);
