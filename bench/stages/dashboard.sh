@@ -23,9 +23,16 @@ stage_dashboard() {
   local cookie; cookie=$(login_cookie)
   [ -n "$cookie" ] || die "could not log in as $BENCH_ADMIN_EMAIL"
   dashboard_urls > "$OUT/dashboard-urls.txt"
-  # every URL answers, and the page shows the site
-  curl -s --max-time 30 -b "footfall-session=$cookie" "$BASE/$BENCH_SITE?period=30d" | grep -q "$BENCH_SITE" \
-    || die "the dashboard page does not show $BENCH_SITE"
+  # every URL answers, and the page shows the site (a few tries: the rebuild may have switched generations a moment ago)
+  local shown="" try status
+  for try in 1 2 3 4 5; do
+    status=$(curl -s -o "$OUT/dashboard-page.html" -w '%{http_code}' --max-time 30 -b "footfall-session=$cookie" \
+      "$BASE/$BENCH_SITE?period=30d")
+    if [ "$status" = 200 ] && grep -q "$BENCH_SITE" "$OUT/dashboard-page.html"; then shown=1; break; fi
+    log "dashboard: try $try answered $status"
+    sleep 2
+  done
+  [ -n "$shown" ] || die "the dashboard page does not show $BENCH_SITE (last answer $status, in $OUT/dashboard-page.html)"
 
   log "dashboard: idle, ${BENCH_RUNS} runs of ${BENCH_DASHBOARD_SECONDS}s, one request at a time, URLs round-robin"
   timeout $(( BENCH_RUNS * BENCH_DASHBOARD_SECONDS + 120 )) "${TOOL[@]}" Latency "$BASE" "$cookie" \

@@ -171,8 +171,12 @@ class PageViewPipelineTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(html.contains("id=\"visitors\">5<"), html);
         assertTrue(html.contains("id=\"pageviews\">6<"), html);
-        assertTrue(html.contains("<td class=\"path\">/pricing</td><td class=\"num\">2</td><td class=\"num\">2</td>"),
-                html);
+        assertTrue(html.contains("<li data-value=\"/pricing\" data-visitors=\"2\">"), "the Pages card: " + html);
+        String pages = given().filter(session).queryParam("period", "custom").queryParam("from", "2026-10-24")
+                .queryParam("to", "2026-10-26").when().get("/" + paris + "/details/page")
+                .then().statusCode(200).extract().asString();
+        assertTrue(pages.contains("<td class=\"path\">/pricing</td>\n        <td class=\"num\">2</td><td class=\"num\">2</td>"),
+                "the whole list, visitors and page views: " + pages);
         assertTrue(html.contains("<polyline"), "the chart is drawn server-side");
 
         String day = given().filter(session).queryParam("period", "day").queryParam("date", "2026-10-25")

@@ -5,7 +5,7 @@ import java.util.List;
 import io.quarkus.qute.RawString;
 
 /** One tabbed card of the dashboard as the template draws it: tabs, the selected tab's top rows, its Details link. */
-public record Card(String id, String title, List<TabLink> tabs, List<TabLink> subTabs, String tab, String nameHeading,
+record Card(String id, String title, List<TabLink> tabs, List<TabLink> subTabs, String tab, String nameHeading,
         String figureHeading, String secondHeading, List<Bar> bars, String detailsHref, RawString map,
         boolean credit) {
 

@@ -1,5 +1,5 @@
 package analytics.dashboard;
 
 /** A figure of the top row; a link that charts it, with the period and tabs kept. */
-public record TopStat(String id, String label, String value, String exact, String href, boolean current) {
+record TopStat(String id, String label, String value, String exact, String href, boolean current) {
 }

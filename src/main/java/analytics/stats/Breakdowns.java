@@ -24,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * than visits, candidates are added until no value left out could have more visitors than the last shown.
  */
 @ApplicationScoped
-class Breakdowns {
+public class Breakdowns {
 
     /**
      * One value's figures. For exit pages, {@code visits} are the visits that ended there and

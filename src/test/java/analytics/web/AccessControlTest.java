@@ -44,7 +44,7 @@ class AccessControlTest {
 
     /** Routes meant for anyone: login and sign-up, the snippet and its endpoint, a share link (the token is the key). */
     static final Set<String> PUBLIC = Set.of("GET /login", "POST /login", "POST /logout", "GET /signup",
-            "POST /signup", "GET /share/{token}", "POST /api/event", "OPTIONS /api/event", "GET /js/script.js");
+            "POST /signup", "GET /share/{token}", "GET /share/{token}/details/{report}", "POST /api/event", "OPTIONS /api/event", "GET /js/script.js");
 
     record Route(String method, String path, boolean namesSite, boolean form) {
         @Override
@@ -216,7 +216,8 @@ class AccessControlTest {
 
     /** The route's path with the first user's site, key or share in its parameters (and as site_id). */
     private static String concrete(String path, boolean withSiteId) {
-        String concrete = path.replace("{domain}", site).replace("{token}", shareToken).replace("{id}", ownerKeyId);
+        String concrete = path.replace("{domain}", site).replace("{token}", shareToken).replace("{id}", ownerKeyId)
+                .replace("{report}", "source");
         return withSiteId ? concrete + "?site_id=" + site + "&period=7d&property=event:page" : concrete;
     }
 
