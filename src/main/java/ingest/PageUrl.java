@@ -2,15 +2,9 @@ package ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
-/** The parts of a page URL that Footfall keeps: path (no query) and the utm_* values. */
-record PageUrl(String path, Map<String, String> utm) {
-
-    static final int MAX_UTM = 255;
+/** The part of a page URL that Footfall keeps as the page: its path (no query). Campaigns: ingest.enrich. */
+record PageUrl(String path) {
 
     static PageUrl parse(String url, boolean hashMode) {
         URI uri;
@@ -33,30 +27,6 @@ record PageUrl(String path, Map<String, String> utm) {
         if (HitParser.hasControlCharacters(path)) {
             throw BadHit.of("url", "url path contains control characters");
         }
-        return new PageUrl(path, utm(uri.getRawQuery()));
-    }
-
-    private static Map<String, String> utm(String query) {
-        Map<String, String> utm = new HashMap<>();
-        if (query == null) {
-            return utm;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || !pair.startsWith("utm_")) {
-                continue;
-            }
-            String key = pair.substring(0, eq);
-            String value;
-            try {
-                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (!value.isEmpty() && !HitParser.hasControlCharacters(value)) {
-                utm.putIfAbsent(key, value.length() > MAX_UTM ? value.substring(0, MAX_UTM) : value);
-            }
-        }
-        return utm;
+        return new PageUrl(path);
     }
 }
