@@ -31,10 +31,6 @@ public record PageViewRecorded(
         return PAGEVIEW.equals(name);
     }
 
-    public boolean isEngagement() {
-        return ENGAGEMENT.equals(name);
-    }
-
     public Instant at() {
         return Instant.ofEpochMilli(timestamp);
     }
